@@ -1,0 +1,21 @@
+// Builds the bundles: the extension (node, cjs, `vscode` external), the CLI (node), the webview (browser).
+// Flags: --production (minify, no sourcemaps), --watch.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+const targets = [
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js' },
+].filter((t) => existsSync(t.entryPoints[0]));
+
+for (const options of targets) {
+  if (watch) await (await esbuild.context(options)).watch();
+  else await esbuild.build(options);
+}

@@ -1,0 +1,91 @@
+import type { HttpSessionError } from '../errors';
+
+/** Header list in wire order; repeated names kept as separate entries. */
+export type HeaderList = Array<[name: string, value: string]>;
+
+/** A request ready for the wire (variables resolved, body read). */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: HeaderList;
+  body?: Uint8Array;
+}
+
+/** Per-request transport options. */
+export interface TransportOptions {
+  /** Whole-request timeout in ms; 0 = none. Default 30000. */
+  timeoutMs: number;
+  /** Reading stops at this many decoded body bytes and the response is marked truncated. Default 50 MB. */
+  maxBodyBytes: number;
+  /** Verify TLS certificates (default true). */
+  rejectUnauthorized: boolean;
+  signal?: AbortSignal;
+}
+
+/** Milliseconds from the start of the hop; undefined when not observed. */
+export interface Timings {
+  /** Total wall time of the whole exchange (all hops) in ms. */
+  totalMs: number;
+  /** Time to the response headers of the final hop, from its start, in ms. */
+  headersMs?: number;
+  /** Time spent reading the final body, in ms. */
+  bodyMs?: number;
+}
+
+/** One request/response pair on the wire; a redirect chain has several. */
+export interface Hop {
+  request: OutgoingRequest;
+  status: number;
+  statusText: string;
+  headers: HeaderList;
+}
+
+/** A cookie as shown to users. */
+export interface CookieView {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  /** ISO date, or undefined for a session cookie. */
+  expires?: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite?: string;
+  hostOnly: boolean;
+}
+
+/** A Set-Cookie the jar refused, with the jar's reason in plain words. */
+export interface RejectedCookie {
+  header: string;
+  url: string;
+  reason: string;
+}
+
+/** The final response. */
+export interface ResponseData {
+  status: number;
+  statusText: string;
+  httpVersion: string;
+  headers: HeaderList;
+  /** Decoded body bytes (after gzip/deflate/br), at most maxBodyBytes. */
+  body: Uint8Array;
+  /** True when reading stopped at the size cap. */
+  truncated: boolean;
+  /** Content-Type's media type, lower case, without parameters ('' when absent). */
+  contentType: string;
+}
+
+/** Everything that happened for one request: every hop, the final response or a typed error, cookies, timings. */
+export interface Exchange {
+  hops: Hop[];
+  response?: ResponseData;
+  error?: HttpSessionError;
+  cookies: {
+    /** Cookies sent on the first hop (name/value as in the Cookie header). */
+    sent: Array<{ name: string; value: string }>;
+    /** Cookies stored into the jar during this exchange, any hop. */
+    stored: CookieView[];
+    rejected: RejectedCookie[];
+  };
+  timings: Timings;
+}

@@ -1,0 +1,75 @@
+/** Output types of the `.http` parser. All line and column numbers are 0-based. */
+
+/** A problem found in a file, never thrown: shown as an editor diagnostic or a CLI message. */
+export interface Diagnostic {
+  line: number;
+  column: number;
+  endColumn?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** `# @name value` / `// @name value`: a directive comment. `value` is the trimmed rest of the line ('' when absent). */
+export interface Directive {
+  name: string;
+  value: string;
+  line: number;
+}
+
+/** `@name = value`: a file variable. The value is raw (may hold `{{…}}`). */
+export interface FileVariable {
+  name: string;
+  value: string;
+  line: number;
+}
+
+/** `Name: value` header line, raw (may hold `{{…}}`). */
+export interface HeaderLine {
+  name: string;
+  value: string;
+  line: number;
+}
+
+/** A piece of a body: literal text, or a `< ./file` / `<@ ./file` / `<@latin1 ./file` reference. */
+export type BodyPart =
+  | { kind: 'text'; text: string; line: number }
+  | { kind: 'file'; path: string; expandVariables: boolean; encoding?: string; line: number };
+
+/** The body as written; consecutive text lines joined with '\n' into one text part. */
+export interface RequestBody {
+  parts: BodyPart[];
+  startLine: number;
+  endLine: number;
+}
+
+/** One request of a file. */
+export interface RequestBlock {
+  /** Text after `###` on the separator line opening this block, if any. */
+  title?: string;
+  /** From `# @name NAME`. */
+  name?: string;
+  /** Upper-case method; 'GET' when the request line is a URL alone. */
+  method: string;
+  /** Raw URL with `?`/`&` continuation lines appended, variables unresolved. */
+  url: string;
+  /** 'HTTP/1.1' etc. when written. */
+  httpVersion?: string;
+  headers: HeaderLine[];
+  body?: RequestBody;
+  /** Directives of this request: comment lines in its block above the request line (and any below it). */
+  directives: Directive[];
+  /** Line of the request line. */
+  requestLine: number;
+  /** The block's lines, inclusive: from its first line after the `###` (or file start) to its last non-blank line. */
+  range: { startLine: number; endLine: number };
+}
+
+/** A parsed `.http` file. */
+export interface HttpFile {
+  /** Directives of the prologue: a first block with no request line, ended by the first `###`. */
+  prologue: Directive[];
+  /** All `@name = value` lines of the file, in order (a later definition wins). */
+  variables: FileVariable[];
+  requests: RequestBlock[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,47 @@
+import type { HttpSessionError } from '../errors';
+import type { Exchange, HeaderList } from '../http/types';
+import type { HttpFile, RequestBlock } from '../parser/types';
+
+/** Engine settings (the editor maps `httpSession.*` settings onto these; the CLI uses the defaults). */
+export interface EngineSettings {
+  /** Base layer of default headers, below the session's own (settings `httpSession.defaultHeaders`). */
+  defaultHeaders: HeaderList;
+  /** ms; 0 = none. Default 30000. */
+  timeoutMs: number;
+  followRedirects: boolean;
+  /** Default 10. */
+  maxRedirects: number;
+  /** Default 50 MB. */
+  maxBodyBytes: number;
+  /** Default true. */
+  rejectUnauthorized: boolean;
+}
+
+/** The defaults named in session.md. */
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
+  defaultHeaders: [],
+  timeoutMs: 30_000,
+  followRedirects: true,
+  maxRedirects: 10,
+  maxBodyBytes: 50 * 1024 * 1024,
+  rejectUnauthorized: true,
+};
+
+/** Asks the user for a `# @prompt` value; undefined = cancelled. */
+export type PromptFn = (name: string, description: string, masked: boolean) => Promise<string | undefined>;
+
+/** Outcome of sending one request of a file through a session. */
+export interface RunResult {
+  request: RequestBlock;
+  /** Absolute path of the `.http` file. */
+  filePath: string;
+  sessionName: string;
+  /** Present when something was sent (even if it then failed on the network: see exchange.error). */
+  exchange?: Exchange;
+  /** Set when nothing could be sent (input error) or the exchange failed. */
+  error?: HttpSessionError;
+  /** Plain-language warnings: rejected cookies, truncated bodies, corrupt session file, … */
+  warnings: string[];
+}
+
+export type { HttpFile };
