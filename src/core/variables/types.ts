@@ -1,0 +1,24 @@
+import type { FileVariable } from '../parser/types';
+import type { NamedResponse } from '../session/types';
+
+/** Where `{{…}}` values come from when a request is resolved. */
+export interface VariableSources {
+  /** Absolute path of the `.http` file (for `$dotenv` and relative body files). */
+  filePath: string;
+  fileVariables: FileVariable[];
+  /** The selected environment, `$shared` and private values already merged. */
+  environment: Record<string, string>;
+  /** Responses of named requests, read from the session. */
+  namedResponse: (name: string) => NamedResponse | undefined;
+  processEnv: Record<string, string | undefined>;
+  /** Answers to `# @prompt` variables, by name. */
+  prompts?: Record<string, string>;
+  /** Restricted Mode: no `$processEnv`, no `$dotenv`, no body files outside `workspaceRoot`. */
+  restricted?: boolean;
+  workspaceRoot?: string;
+}
+
+/** Expands `{{…}}` in a template; throws HttpSessionError (UNRESOLVED_VARIABLE, REFERENCE) naming the variable and line. */
+export interface Resolver {
+  expand(template: string, line: number): string;
+}
