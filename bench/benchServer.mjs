@@ -1,0 +1,55 @@
+// The benchmark's loopback server: a login that sets a session cookie, items that need it, and large JSON.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+
+/** Builds a JSON document of about `bytes` bytes. */
+export function makeJson(bytes) {
+  const items = [];
+  let size = 2;
+  for (let i = 0; size < bytes; i++) {
+    const item = { id: i, name: `customer ${i}`, email: `user${i}@example.test`, tags: ['a', 'b', 'c'], balance: i * 1.5 };
+    size += JSON.stringify(item).length + 1;
+    items.push(item);
+  }
+  return Buffer.from(JSON.stringify(items));
+}
+
+/** Starts the server on 127.0.0.1 (port 0); counts TCP connections and answers by status. */
+export async function startBenchServer() {
+  const sessions = new Set();
+  const stats = { connections: 0, statuses: {} };
+  const bodies = { '1mb': makeJson(1024 * 1024), '20mb': makeJson(20 * 1024 * 1024) };
+  const answer = (res, status, body, headers = {}) => {
+    stats.statuses[status] = (stats.statuses[status] ?? 0) + 1;
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length, ...headers });
+    res.end(body);
+  };
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const url = new URL(req.url, 'http://x');
+      if (req.method === 'POST' && url.pathname === '/login') {
+        const sid = randomBytes(8).toString('hex');
+        sessions.add(sid);
+        return answer(res, 200, Buffer.from('{"ok":true}'), { 'set-cookie': `sid=${sid}; Path=/; HttpOnly` });
+      }
+      if (url.pathname.startsWith('/items/')) {
+        const sid = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+        if (!sid || !sessions.has(sid)) return answer(res, 401, Buffer.from('{"error":"login first"}'));
+        return answer(res, 200, Buffer.from(JSON.stringify({ id: url.pathname.slice(7), ok: true })));
+      }
+      if (url.pathname === '/json') return answer(res, 200, bodies[url.searchParams.get('size')] ?? Buffer.from('{}'));
+      return answer(res, 404, Buffer.from('{}'));
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', () => stats.connections++);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats,
+    reset() { stats.connections = 0; stats.statuses = {}; },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}

@@ -1,0 +1,28 @@
+// The floor: what a plain script with undici + tough-cookie does for the same work, nothing more.
+// Usage: node floor.mjs session BASE N   |   node floor.mjs json URL
+import { Agent, request } from 'undici';
+import { CookieJar } from 'tough-cookie';
+
+const agent = new Agent({ pipelining: 1 });
+const jar = new CookieJar();
+
+async function send(method, url) {
+  const cookie = await jar.getCookieString(url);
+  const res = await request(url, { method, dispatcher: agent, headers: cookie ? { cookie } : {} });
+  const body = Buffer.from(await res.body.arrayBuffer()).toString('utf8');
+  const setCookie = res.headers['set-cookie'];
+  for (const header of [setCookie ?? []].flat()) await jar.setCookie(header, url, { ignoreError: true });
+  return { status: res.statusCode, body };
+}
+
+const [mode, target, count] = process.argv.slice(2);
+if (mode === 'session') {
+  await send('POST', `${target}/login`);
+  let ok = 0;
+  for (let i = 1; i <= Number(count); i++) if ((await send('GET', `${target}/items/${i}`)).status === 200) ok++;
+  process.stdout.write(`${ok} answered 200\n`);
+} else {
+  const { body } = await send('GET', target);
+  process.stdout.write(JSON.stringify(JSON.parse(body), null, 2));
+}
+await agent.close();

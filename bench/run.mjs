@@ -1,0 +1,101 @@
+// `npm run bench`: our engine side by side with the floor (plain undici + tough-cookie) and the peer (httpyac),
+// in one run against one loopback server. Prints medians and ratios; writes bench/results.md.
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { startBenchServer } from './benchServer.mjs';
+import { measureNode, median } from './measure.mjs';
+
+const root = dirname(import.meta.dirname);
+const require = createRequire(import.meta.url);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const peerRuns = Number(process.env.BENCH_PEER_RUNS ?? 2);
+const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
+const cli = join(root, 'dist', 'cli.js');
+const httpyacBin = require.resolve('httpyac/bin/httpyac.js');
+const floor = join(import.meta.dirname, 'floor.mjs');
+const work = mkdtempSync(join(tmpdir(), 'http-session-bench-'));
+const rows = [];
+const fmtMs = (ms) => `${ms.toFixed(0)} ms`;
+const fmtMiB = (b) => (Number.isFinite(b) ? `${(b / 1048576).toFixed(0)} MiB` : 'n/a');
+
+if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+const server = await startBenchServer();
+
+/** Runs `args` `n` times; returns medians plus what the server saw on the last run. */
+async function contestant(label, args, n) {
+  const results = [];
+  let seen;
+  for (let i = 0; i < n; i++) {
+    server.reset();
+    const r = await measureNode(args, { timeoutMs: 300_000 });
+    if (r.code !== 0) throw new Error(`${label} exited ${r.code}: ${r.stderr || r.stdout}`);
+    results.push(r);
+    seen = { connections: server.stats.connections, ok: server.stats.statuses[200] ?? 0 };
+  }
+  return { label, ms: median(results.map((r) => r.ms)), peakRss: median(results.map((r) => r.peakRss)), ...seen };
+}
+
+function report(title, entries, target) {
+  const base = entries[0];
+  rows.push(`\n### ${title}\n`, '| contestant | median time | ratio to floor | peak RSS | TCP connections | 200 answers |', '|---|---|---|---|---|---|');
+  for (const e of entries) {
+    rows.push(`| ${e.label} | ${fmtMs(e.ms)} | ${(e.ms / base.ms).toFixed(2)}x | ${fmtMiB(e.peakRss)} | ${e.connections ?? ''} | ${e.ok ?? ''} |`);
+  }
+  if (target) rows.push(`\nTarget: ${target}`);
+  console.log(rows.slice(rows.lastIndexOf(`\n### ${title}\n`)).join('\n'));
+}
+
+// 1. Login + N GET requests that need the session cookie, as one .http file, whole processes.
+let file = `@base = ${server.url}\n\n### login\nPOST {{base}}/login\n`;
+for (let i = 1; i <= requests; i++) file += `\n###\nGET {{base}}/items/${i}\n`;
+const sessionFile = join(work, 'session.http');
+writeFileSync(sessionFile, file);
+report(`Login + ${requests} GETs needing the session cookie (whole process, ${runs} runs, httpyac ${peerRuns})`, [
+  await contestant('floor: undici + tough-cookie script', [floor, 'session', server.url, String(requests)], runs),
+  await contestant('http-session CLI', [cli, 'send', sessionFile], runs),
+  await contestant('httpyac CLI (peer)', [httpyacBin, 'send', sessionFile, '--all', '-o', 'none'], peerRuns),
+], 'ours at most 1.25x the floor, exactly 1 TCP connection, all answered 200');
+
+// 2. Parsing a 10,000-request file, in process.
+{
+  const { parseHttpFile } = require(join(root, 'dist', 'bench', 'parser.js'));
+  const httpyac = require('httpyac');
+  await httpyac.cli.initIOProvider();
+  let text = `@base = ${server.url}\n`;
+  for (let i = 0; i < 10_000; i++) text += `\n### item ${i}\nGET {{base}}/items/${i}?q=${i}\nAccept: application/json\nX-Trace: ${i}\n\n{"id": ${i}}\n`;
+  const ours = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const parsed = parseHttpFile(text);
+    ours.push(performance.now() - t);
+    if (parsed.requests.length !== 10_000) throw new Error(`parser found ${parsed.requests.length} requests`);
+  }
+  const peer = [];
+  for (let i = 0; i < peerRuns; i++) {
+    const t = performance.now();
+    await new httpyac.store.HttpFileStore().parse(join(work, 'big.http'), text, { workingDir: work });
+    peer.push(performance.now() - t);
+  }
+  report(`Parsing a 10,000-request file (${(text.length / 1048576).toFixed(1)} MB), in process`, [
+    { label: 'http-session parser', ms: median(ours) },
+    { label: 'httpyac parser (peer)', ms: median(peer) },
+  ], 'ours under 150 ms (ratio column: relative to ours)');
+}
+
+// 3. Large JSON responses through the CLI vs the floor (fetch + pretty-print).
+for (const size of ['1mb', '20mb']) {
+  const url = `${server.url}/json?size=${size}`;
+  const f = join(work, `json-${size}.http`);
+  writeFileSync(f, `GET ${url}\n`);
+  report(`${size.toUpperCase()} JSON response, fetched and pretty-printed (whole process, ${runs} runs)`, [
+    await contestant('floor: undici fetch + JSON pretty-print', [floor, 'json', url], runs),
+    await contestant('http-session CLI', [cli, 'send', f], runs),
+  ], 'ours at most 1.3x the floor, peak memory under 250 MiB');
+}
+
+await server.close();
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+writeFileSync(join(import.meta.dirname, 'results.md'), `# Latest benchmark figures\n\nMachine: ${machine}\n${rows.join('\n')}\n`);
+console.log(`\nMachine: ${machine}\nWritten to bench/results.md`);
