@@ -1,6 +1,58 @@
-import type { HttpFile } from './types';
+import { firstNonSpace } from './firstNonSpace';
+import { parseBlock } from './parseBlock';
+import { splitLines } from './splitLines';
+import type { BlockSink } from './parseBlock';
+import type { HttpFile, RequestBlock } from './types';
 
 /** Parses a `.http`/`.rest` file. Never throws; problems become diagnostics. Linear in the text's size. */
-export function parseHttpFile(_text: string): HttpFile {
-  throw new Error('parseHttpFile: not implemented yet (parser helper)');
+export function parseHttpFile(text: string): HttpFile {
+  try {
+    return parseLines(splitLines(typeof text === 'string' ? text : String(text)));
+  } catch (error) {
+    // A last line of defence: the fuzz tests assert this message never appears.
+    const message = `Internal parser error: ${error instanceof Error ? error.message : String(error)}`;
+    return { prologue: [], variables: [], requests: [], diagnostics: [{ line: 0, column: 0, message, severity: 'error' }] };
+  }
+}
+
+function parseLines(lines: readonly string[]): HttpFile {
+  const sink: BlockSink = { variables: [], diagnostics: [] };
+  const file: HttpFile = { prologue: [], variables: sink.variables, requests: [], diagnostics: sink.diagnostics };
+  let start = 0;
+  let title: string | undefined;
+  for (let i = 0; i <= lines.length; i++) {
+    const separatorTitle = i < lines.length ? readSeparator(lines[i]) : undefined;
+    if (i < lines.length && separatorTitle === undefined) continue;
+    const block = parseBlock(lines, start, i, sink);
+    if (block.request !== undefined) {
+      const request: RequestBlock = {
+        ...block.request,
+        range: { startLine: start, endLine: lastNonBlank(lines, start, i) },
+        blockEndLine: Math.max(start, i - 1),
+      };
+      if (title !== undefined) request.title = title;
+      file.requests.push(request);
+    } else if (start === 0) {
+      file.prologue = block.directives;
+    }
+    start = i + 1;
+    title = separatorTitle === '' ? undefined : separatorTitle;
+  }
+  return file;
+}
+
+/** The title of a `###` separator line ('' when it has none), or undefined for any other line. */
+function readSeparator(line: string): string | undefined {
+  const at = firstNonSpace(line);
+  if (!line.startsWith('###', at)) return undefined;
+  let i = at + 3;
+  while (line.charCodeAt(i) === 35) i++;
+  return line.slice(i).trim();
+}
+
+function lastNonBlank(lines: readonly string[], start: number, end: number): number {
+  for (let i = end - 1; i > start; i--) {
+    if (firstNonSpace(lines[i]) < lines[i].length) return i;
+  }
+  return start;
 }

@@ -35,7 +35,10 @@ export type BodyPart =
   | { kind: 'text'; text: string; line: number }
   | { kind: 'file'; path: string; expandVariables: boolean; encoding?: string; line: number };
 
-/** The body as written; consecutive text lines joined with '\n' into one text part. */
+/**
+ * The body as written; consecutive text lines joined with '\n' into one text part. Parts are runs of
+ * consecutive lines, so the body's content is the parts' contents joined with '\n'.
+ */
 export interface RequestBody {
   parts: BodyPart[];
   startLine: number;
@@ -62,6 +65,8 @@ export interface RequestBlock {
   requestLine: number;
   /** The block's lines, inclusive: from its first line after the `###` (or file start) to its last non-blank line. */
   range: { startLine: number; endLine: number };
+  /** Last line of the block (before the next `###`, or the file's last line); lines after range.endLine up to it are blank. */
+  blockEndLine?: number;
 }
 
 /** A parsed `.http` file. */

@@ -1,0 +1,123 @@
+import { buildBody } from './buildBody';
+import { firstNonSpace } from './firstNonSpace';
+import { isPreRequestScriptFile, parseHandlerLine } from './parseHandlerLine';
+import { parseHeaderLine } from './parseHeaderLine';
+import { parseRequestLine, splitVersion } from './parseRequestLine';
+import { readMetaLine } from './readMetaLine';
+import type { Diagnostic, Directive, FileVariable, RequestBlock } from './types';
+
+/** Where a block's results go: file-wide variables and diagnostics are appended in line order. */
+export interface BlockSink {
+  variables: FileVariable[];
+  diagnostics: Diagnostic[];
+}
+
+/** What one block between separators holds: its request (if it has a request line) and its directives. */
+export interface ParsedBlock {
+  request?: Omit<RequestBlock, 'title' | 'range' | 'blockEndLine'>;
+  directives: Directive[];
+}
+
+type Phase = 'pre' | 'url' | 'headers' | 'body' | 'after' | 'skip';
+
+/** Parses lines [start, end) of one block (no separator lines inside). Never throws for any text. */
+export function parseBlock(lines: readonly string[], start: number, end: number, sink: BlockSink): ParsedBlock {
+  const directives: Directive[] = [];
+  let request: ParsedBlock['request'];
+  let phase: Phase = 'pre';
+  let inScript = false;
+  let warnedHandler = false;
+  let bodyStart = end;
+  let bodyEnd = end;
+
+  const enterHandler = (i: number, at: number, kind: 'response' | 'pre-request', opensScript: boolean): void => {
+    inScript = opensScript;
+    if (kind === 'response' && warnedHandler) return;
+    if (kind === 'response') warnedHandler = true;
+    const what = kind === 'response' ? 'Response handler scripts' : 'Pre-request scripts';
+    sink.diagnostics.push({ line: i, column: at, endColumn: lines[i].length, message: `${what} are not supported`, severity: 'warning' });
+  };
+
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    if (inScript) {
+      if (line.includes('%}')) inScript = false;
+      continue;
+    }
+    if (phase === 'skip') continue;
+    const at = firstNonSpace(line);
+    if (phase === 'body' || phase === 'after') {
+      const handler = at < line.length ? parseHandlerLine(line, at) : undefined;
+      if (handler !== undefined) {
+        if (phase === 'body') bodyEnd = i;
+        phase = 'after';
+        enterHandler(i, at, handler.kind, handler.opensScript);
+      }
+      continue;
+    }
+    if (at === line.length) {
+      if (phase !== 'pre') {
+        phase = 'body';
+        bodyStart = i + 1;
+      }
+      continue;
+    }
+    if (readMetaLine(line, at, i, directives, sink)) continue;
+    if (phase === 'pre') {
+      const handler = parseHandlerLine(line, at);
+      if (handler !== undefined || isPreRequestScriptFile(line, at)) {
+        enterHandler(i, at, handler?.kind ?? 'pre-request', handler?.opensScript ?? false);
+        continue;
+      }
+      const parsed = parseRequestLine(line, at);
+      if (!parsed.ok) {
+        sink.diagnostics.push({ line: i, column: parsed.column, endColumn: line.length, message: parsed.message, severity: 'error' });
+        phase = 'skip';
+        continue;
+      }
+      request = { method: parsed.method, url: parsed.url, headers: [], directives, requestLine: i };
+      if (parsed.httpVersion !== undefined) request.httpVersion = parsed.httpVersion;
+      phase = 'url';
+      continue;
+    }
+    if (request === undefined) continue;
+    if (phase === 'url' && isUrlContinuation(line, at)) {
+      const piece = splitVersion(line.slice(at));
+      request.url += piece.url;
+      if (piece.httpVersion !== undefined) request.httpVersion = piece.httpVersion;
+      continue;
+    }
+    phase = 'headers';
+    const handler = parseHandlerLine(line, at);
+    if (handler !== undefined) {
+      phase = 'after';
+      enterHandler(i, at, handler.kind, handler.opensScript);
+      continue;
+    }
+    const header = parseHeaderLine(line, at);
+    if (header.ok) request.headers.push({ name: header.name, value: header.value, line: i });
+    else sink.diagnostics.push({ line: i, column: header.column, endColumn: header.endColumn, message: header.message, severity: 'error' });
+  }
+
+  if (request !== undefined) {
+    const body = phase === 'body' || phase === 'after' ? buildBody(lines, bodyStart, bodyEnd) : undefined;
+    if (body !== undefined) request.body = body;
+    const name = lastName(directives);
+    if (name !== undefined) request.name = name;
+  }
+  return request === undefined ? { directives } : { request, directives };
+}
+
+/** `?a=1` / `&b=2` lines, and JetBrains' indented pieces of a long URL. */
+function isUrlContinuation(line: string, at: number): boolean {
+  const c = line.charCodeAt(at);
+  if (c === 63 /* ? */ || c === 38 /* & */) return true;
+  return at > 0 && (c === 47 /* / */ || line.indexOf(':', at) < 0);
+}
+
+function lastName(directives: readonly Directive[]): string | undefined {
+  for (let i = directives.length - 1; i >= 0; i--) {
+    if (directives[i].name === 'name' && directives[i].value !== '') return directives[i].value;
+  }
+  return undefined;
+}
