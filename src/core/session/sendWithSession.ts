@@ -1,0 +1,122 @@
+import { HttpSessionError } from '../errors';
+import { getAll, getHeader, removeHeader } from '../http/headerList';
+import { sendHop } from '../http/sendHop';
+import type { HopResult } from '../http/sendHop';
+import type { CookieView, Exchange, Hop, OutgoingRequest, RejectedCookie } from '../http/types';
+import { formatCookieHeader, mergeCookiePairs, parseCookiePairs } from './cookiePairs';
+import type { CookiePair } from './cookiePairs';
+import { REDIRECT_STATUSES, redirectRequest } from './redirectRequest';
+import type { Session } from './session';
+
+/** Per-request options for sendWithSession. */
+export interface SendOptions {
+  followRedirects: boolean;
+  /** Redirects followed at most (so at most maxRedirects + 1 requests). */
+  maxRedirects: number;
+  /** Whole exchange timeout in ms, all hops together; 0 = none. */
+  timeoutMs: number;
+  /** Body cap per hop in bytes. */
+  maxBodyBytes: number;
+  /** Verify TLS; false uses the session's separate insecure pool. */
+  rejectUnauthorized: boolean;
+  /** false for `# @no-cookie-jar`: no jar cookies sent, nothing stored. Default true. */
+  useCookieJar?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends `request` (headers already merged, its own Cookie header included) through `session`, following
+ * redirects hop by hop (session.md "Redirects"): each hop's Set-Cookie stored before the next, the Cookie
+ * header computed afresh per hop, credentials dropped across origins. Never throws: failures are in `error`.
+ */
+export async function sendWithSession(session: Session, request: OutgoingRequest, options: SendOptions): Promise<Exchange> {
+  const started = performance.now();
+  const useJar = options.useCookieJar !== false;
+  const ownPairs = parseCookiePairs(getAll(request.headers, 'cookie'));
+  const firstOrigin = new URL(request.url).origin;
+  const exchange: Exchange = { hops: [], cookies: { sent: [], stored: [], rejected: [] }, timings: { totalMs: 0 } };
+  let current: OutgoingRequest = { ...request, headers: removeHeader(request.headers, 'cookie') };
+  let credentialsDropped = false;
+  try {
+    for (;;) {
+      const pairs = mergeCookiePairs(
+        useJar ? await session.cookiesFor(current.url) : [],
+        new URL(current.url).origin === firstOrigin ? ownPairs : [],
+      );
+      const sent = withCookies(current, pairs);
+      if (exchange.hops.length === 0) exchange.cookies.sent = pairs.map((p) => ({ ...p }));
+      const hop = await sendHop(session.dispatcher(!options.rejectUnauthorized), sent, {
+        timeoutMs: remaining(started, options.timeoutMs),
+        maxBodyBytes: options.maxBodyBytes,
+        rejectUnauthorized: options.rejectUnauthorized,
+        signal: options.signal,
+      });
+      exchange.hops.push(toHop(sent, hop));
+      if (useJar) await storeCookies(session, hop, sent.url, exchange.cookies);
+      const location = getHeader(hop.headers, 'location');
+      if (!options.followRedirects || !REDIRECT_STATUSES.has(hop.status) || location === undefined) {
+        exchange.response = toResponse(hop);
+        exchange.timings = { totalMs: performance.now() - started, ...hop.timings };
+        return exchange;
+      }
+      if (exchange.hops.length > options.maxRedirects) throw tooManyRedirects(exchange.hops, options.maxRedirects);
+      ({ request: current, credentialsDropped } = redirectRequest(current, hop.status, location, credentialsDropped));
+    }
+  } catch (error) {
+    exchange.error = error instanceof HttpSessionError
+      ? error
+      : new HttpSessionError('UNKNOWN', `The request to ${current.url} failed: ${error instanceof Error ? error.message : String(error)}`, undefined, error);
+    exchange.timings = { totalMs: performance.now() - started };
+    return exchange;
+  } finally {
+    if (exchange.cookies.stored.length > 0) session.notifyChanged();
+  }
+}
+
+function withCookies(request: OutgoingRequest, pairs: CookiePair[]): OutgoingRequest {
+  if (pairs.length === 0) return request;
+  return { ...request, headers: [...request.headers, ['Cookie', formatCookieHeader(pairs)]] };
+}
+
+/** Stores each Set-Cookie value separately (never joined), collecting what was stored and what was refused. */
+async function storeCookies(
+  session: Session,
+  hop: HopResult,
+  url: string,
+  into: { stored: CookieView[]; rejected: RejectedCookie[] },
+): Promise<void> {
+  for (const header of getAll(hop.headers, 'set-cookie')) {
+    const { stored, rejected } = await session.storeSetCookie(header, url);
+    if (stored) into.stored.push(stored);
+    if (rejected) into.rejected.push(rejected);
+  }
+}
+
+function remaining(started: number, timeoutMs: number): number {
+  if (timeoutMs <= 0) return 0;
+  const left = Math.round(timeoutMs - (performance.now() - started));
+  if (left <= 0) throw new HttpSessionError('TIMEOUT', `No response within ${timeoutMs} ms (the redirects used it up).`);
+  return left;
+}
+
+function toHop(request: OutgoingRequest, hop: HopResult): Hop {
+  return { request, status: hop.status, statusText: hop.statusText, headers: hop.headers };
+}
+
+function toResponse(hop: HopResult): NonNullable<Exchange['response']> {
+  const contentType = (getHeader(hop.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+  return {
+    status: hop.status,
+    statusText: hop.statusText,
+    httpVersion: hop.httpVersion,
+    headers: hop.headers,
+    body: hop.body,
+    truncated: hop.truncated,
+    contentType,
+  };
+}
+
+function tooManyRedirects(hops: Hop[], max: number): HttpSessionError {
+  const chain = hops.map((hop) => `${hop.request.url} (${hop.status})`).join(' → ');
+  return new HttpSessionError('TOO_MANY_REDIRECTS', `More than ${max} redirects: ${chain}.`);
+}

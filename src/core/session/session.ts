@@ -1,0 +1,162 @@
+import type { Dispatcher } from 'undici';
+import { Cookie, CookieJar } from 'tough-cookie';
+import type { SerializedCookieJar } from 'tough-cookie';
+import { createDispatcher } from '../http/createDispatcher';
+import type { DispatcherOptions } from '../http/createDispatcher';
+import type { CookieView, HeaderList, RejectedCookie } from '../http/types';
+import { ChangeEmitter } from './changeEmitter';
+import { cookieFromView, cookieView } from './cookieView';
+import { DefaultHeaders } from './defaultHeaders';
+import { rejectionReason } from './rejectionReason';
+import type { NamedResponse } from './types';
+import { truncateNamedResponse } from './truncateNamedResponse';
+
+/** How a session makes its connection pools; tests pass an Agent with a custom DNS lookup. */
+export type DispatcherFactory = (options: DispatcherOptions) => Dispatcher;
+
+/** A session's saved state (one entry of the session file; see docs/session-file.md). */
+export interface SessionJSON {
+  cookies: SerializedCookieJar;
+  defaultHeaders: HeaderList;
+  namedResponses: Record<string, NamedResponse>;
+}
+
+/** Jar options: localhost works, public suffixes rejected, strict parsing (no loose mode). */
+const JAR_OPTIONS = { allowSpecialUseDomain: true, rejectPublicSuffixes: true, looseMode: false } as const;
+
+/** The state between requests, like Python's requests.Session: cookie jar, default headers, named responses, pool. */
+export class Session {
+  readonly jar = new CookieJar(undefined, JAR_OPTIONS);
+  /** Session default headers; session auth is the `Authorization` entry. */
+  readonly defaultHeaders = new DefaultHeaders();
+  readonly namedResponses = new Map<string, NamedResponse>();
+  private readonly changes = new ChangeEmitter<Session>();
+  private readonly pools = new Map<boolean, Dispatcher>();
+
+  /** Subscribes to changes of this session (cookies, headers, named responses, clear). */
+  readonly onDidChange = this.changes.event;
+
+  constructor(
+    readonly name: string,
+    private readonly dispatcherFactory: DispatcherFactory = createDispatcher,
+  ) {}
+
+  /** The session's keep-alive pool, created on first use; `insecure` gives the separate pool for `# @insecure`. */
+  dispatcher(insecure = false): Dispatcher {
+    let pool = this.pools.get(insecure);
+    if (!pool) {
+      pool = this.dispatcherFactory({ rejectUnauthorized: !insecure });
+      this.pools.set(insecure, pool);
+    }
+    return pool;
+  }
+
+  /** True while a pool is open (for tests and the status bar). */
+  get hasOpenPool(): boolean {
+    return this.pools.size > 0;
+  }
+
+  /** Empties the jar, the default headers and the named responses, and closes the pools (like Session.close()). */
+  async clear(): Promise<void> {
+    await this.jar.removeAllCookies();
+    this.defaultHeaders.clear();
+    this.namedResponses.clear();
+    await this.closePools();
+    this.notifyChanged();
+  }
+
+  /** Closes the connection pools without touching the state; the next request opens a new one. */
+  async closePools(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close().catch(() => undefined)));
+  }
+
+  /** Tells listeners the session changed (the runner calls it after each request). */
+  notifyChanged(): void {
+    this.changes.fire(this);
+  }
+
+  /** Every unexpired cookie in the jar, for the tree. */
+  listCookies(): CookieView[] {
+    const cookies = this.jar.serializeSync()?.cookies ?? [];
+    return cookies
+      .map((json) => Cookie.fromJSON(json))
+      .filter((cookie): cookie is Cookie => cookie !== undefined && cookie.TTL() > 0)
+      .map(cookieView);
+  }
+
+  /** Adds or replaces a cookie from the tree; throws HttpSessionError-free Error text from the jar when refused. */
+  async setCookie(view: CookieView): Promise<CookieView> {
+    const url = `https://${view.domain.replace(/^\./, '')}${view.path || '/'}`;
+    const stored = await this.jar.setCookie(cookieFromView(view), url);
+    if (!stored) throw new Error(`The cookie ${view.name} was not stored: ${url} refused it.`);
+    this.notifyChanged();
+    return cookieView(stored);
+  }
+
+  /** Deletes one cookie. */
+  async deleteCookie(domain: string, path: string, name: string): Promise<void> {
+    await this.jar.store.removeCookie(domain, path, name);
+    this.notifyChanged();
+  }
+
+  /** Deletes every cookie whose domain is `domain`. */
+  async deleteDomain(domain: string): Promise<void> {
+    await this.jar.store.removeCookies(domain, null);
+    this.notifyChanged();
+  }
+
+  /** Sets a session default header (the last statement wins; `Authorization` is the session-auth slot). */
+  setDefaultHeader(name: string, value: string): void {
+    this.defaultHeaders.set(name, value);
+    this.notifyChanged();
+  }
+
+  /** Removes a session default header (any case). */
+  deleteDefaultHeader(name: string): void {
+    if (this.defaultHeaders.delete(name)) this.notifyChanged();
+  }
+
+  /** Keeps the response of `# @name NAME`, its body cut to 1 MB. */
+  setNamedResponse(name: string, response: NamedResponse): void {
+    this.namedResponses.set(name, truncateNamedResponse(response));
+    this.notifyChanged();
+  }
+
+  /** Stores one Set-Cookie value received from `url`; a refusal is returned, never thrown. */
+  async storeSetCookie(header: string, url: string): Promise<{ stored?: CookieView; rejected?: RejectedCookie }> {
+    try {
+      const cookie = await this.jar.setCookie(header, url);
+      if (cookie) return { stored: cookieView(cookie) };
+      return { rejected: { header, url, reason: 'the cookie rules ignored it (a __Secure- or __Host- prefix it does not meet)' } };
+    } catch (error) {
+      return { rejected: { header, url, reason: rejectionReason(error) } };
+    }
+  }
+
+  /** The jar's cookies for `url` in Cookie-header order. */
+  async cookiesFor(url: string): Promise<Array<{ name: string; value: string }>> {
+    const cookies = await this.jar.getCookies(url);
+    return cookies.map((c) => ({ name: c.key, value: c.value }));
+  }
+
+  /** The saved form of this session. */
+  toJSON(): SessionJSON {
+    return {
+      cookies: this.jar.serializeSync() as SerializedCookieJar,
+      defaultHeaders: this.defaultHeaders.toList(),
+      namedResponses: Object.fromEntries(this.namedResponses),
+    };
+  }
+
+  /** Restores a session saved by toJSON; the jar keeps our options whatever the file says. Throws on a bad shape. */
+  static fromJSON(name: string, json: SessionJSON, dispatcherFactory?: DispatcherFactory): Session {
+    const session = new Session(name, dispatcherFactory);
+    // Import into our own jar's store so the file cannot change the jar's options (loose mode, suffix checks).
+    CookieJar.deserializeSync(json.cookies, session.jar.store);
+    for (const [header, value] of json.defaultHeaders) session.defaultHeaders.set(header, value);
+    for (const [key, response] of Object.entries(json.namedResponses)) session.namedResponses.set(key, response);
+    return session;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Disposable } from './changeEmitter';
+import { ChangeEmitter } from './changeEmitter';
+import { Session } from './session';
+import type { DispatcherFactory, SessionJSON } from './session';
+
+/** The session file's content (see docs/session-file.md). */
+export interface SessionStoreJSON {
+  version: 1;
+  sessions: Record<string, SessionJSON>;
+}
+
+/** The name of the session every request uses unless `# @session NAME` says otherwise. */
+export const DEFAULT_SESSION = 'default';
+
+/** All named sessions of a workspace (or a CLI run); `default` always exists. */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+  private readonly subscriptions = new Map<string, Disposable>();
+  private readonly changes = new ChangeEmitter<Session>();
+
+  /** Fires with the session that changed, or was created or cleared. */
+  readonly onDidChange = this.changes.event;
+
+  constructor(private readonly dispatcherFactory?: DispatcherFactory) {
+    this.get(DEFAULT_SESSION);
+  }
+
+  /** The session called `name`, created empty on first use. */
+  get(name: string): Session {
+    const existing = this.sessions.get(name);
+    if (existing) return existing;
+    const created = new Session(name, this.dispatcherFactory);
+    this.add(created);
+    this.changes.fire(created);
+    return created;
+  }
+
+  /** Session names, `default` first, then in creation order. */
+  names(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** Clears one session, or every session when `name` is omitted. */
+  async clear(name?: string): Promise<void> {
+    const targets = name === undefined ? [...this.sessions.values()] : [this.sessions.get(name)].filter((s) => s !== undefined);
+    await Promise.all(targets.map((session) => session.clear()));
+  }
+
+  /** Closes every connection pool without clearing any state (on shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((session) => session.closePools()));
+  }
+
+  /** The saved form of every session. */
+  toJSON(): SessionStoreJSON {
+    const sessions: Record<string, SessionJSON> = {};
+    for (const [name, session] of this.sessions) sessions[name] = session.toJSON();
+    return { version: 1, sessions };
+  }
+
+  /** Restores a store saved by toJSON. Throws when the shape is wrong (the caller moves the file aside). */
+  static fromJSON(json: unknown, dispatcherFactory?: DispatcherFactory): SessionStore {
+    const sessions = checkShape(json);
+    const store = new SessionStore(dispatcherFactory);
+    for (const [name, saved] of Object.entries(sessions)) {
+      const session = Session.fromJSON(name, saved, dispatcherFactory);
+      store.subscriptions.get(name)?.dispose();
+      store.add(session);
+    }
+    return store;
+  }
+
+  private add(session: Session): void {
+    this.sessions.set(session.name, session);
+    this.subscriptions.set(session.name, session.onDidChange((changed) => this.changes.fire(changed)));
+  }
+}
+
+function checkShape(json: unknown): Record<string, SessionJSON> {
+  const data = json as Partial<SessionStoreJSON> | null;
+  if (!data || typeof data !== 'object' || data.version !== 1) throw new Error('not a version 1 session file');
+  if (!data.sessions || typeof data.sessions !== 'object') throw new Error('no "sessions" object');
+  for (const [name, saved] of Object.entries(data.sessions)) {
+    const ok = saved && typeof saved === 'object' && Array.isArray(saved.defaultHeaders)
+      && saved.defaultHeaders.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((v) => typeof v === 'string'))
+      && saved.namedResponses && typeof saved.namedResponses === 'object'
+      && saved.cookies && typeof saved.cookies === 'object' && Array.isArray(saved.cookies.cookies);
+    if (!ok) throw new Error(`session "${name}" has a bad shape`);
+  }
+  return data.sessions;
+}
