@@ -1,6 +1,103 @@
+import { HttpSessionError } from '../errors';
+import type { FileVariable } from '../parser/types';
+import { dotenvCandidates, dotenvLookup, type DotenvCache } from './dotenvLookup';
+import { dynamicVariable, splitArguments } from './dynamicVariable';
+import { namedReference, parseNamedReference, type JsonCache } from './namedReference';
+import { scanTemplate } from './scanTemplate';
 import type { Resolver, VariableSources } from './types';
 
-/** A resolver over file variables, environment, built-ins and named responses. */
-export function createResolver(_sources: VariableSources): Resolver {
-  throw new Error('createResolver: not implemented yet (variables helper)');
+/** Test seams: the clock used by `$timestamp`/`$datetime`. */
+export interface ResolverOptions {
+  now?: () => Date;
+}
+
+/**
+ * A resolver over prompt answers, file variables, the environment, built-ins and named responses (in that
+ * order for plain names). Create one per send: file variable values are resolved once and reused.
+ * Expanded values are never scanned again, except a file variable's own definition.
+ */
+export function createResolver(sources: VariableSources, options: ResolverOptions = {}): Resolver {
+  const file = sources.filePath;
+  const definitions = new Map<string, FileVariable>();
+  for (const variable of sources.fileVariables) definitions.set(variable.name, variable);
+  const resolvedFileVariables = new Map<string, string>();
+  const resolving: string[] = [];
+  const dotenvCache: DotenvCache = new Map();
+  const jsonCache: JsonCache = new WeakMap();
+  let dotenvFiles: string[] | undefined;
+
+  const fail = (code: 'UNRESOLVED_VARIABLE', message: string, line: number): HttpSessionError =>
+    new HttpSessionError(code, message, { file, line });
+
+  function expand(template: string, line: number): string {
+    if (!template.includes('{{')) return template;
+    let out = '';
+    for (const piece of scanTemplate(template)) {
+      out += piece.kind === 'text' ? piece.text : resolveExpression(piece.expression, line);
+    }
+    return out;
+  }
+
+  function resolveExpression(expression: string, line: number): string {
+    if (expression.startsWith('$')) return resolveBuiltin(expression, line);
+    if (expression.startsWith('%')) return encodeURIComponent(resolveName(expression.slice(1).trim(), line));
+    return resolveName(expression, line);
+  }
+
+  function resolveName(name: string, line: number): string {
+    const prompted = sources.prompts?.[name];
+    if (prompted !== undefined) return prompted;
+    const definition = definitions.get(name);
+    if (definition) return resolveFileVariable(definition);
+    if (Object.prototype.hasOwnProperty.call(sources.environment, name)) return sources.environment[name];
+    const reference = parseNamedReference(name);
+    if (reference) return namedReference(reference, sources.namedResponse(reference.name), { file, line }, jsonCache);
+    throw fail('UNRESOLVED_VARIABLE', `Unknown variable '${name}' on line ${line + 1}`, line);
+  }
+
+  function resolveFileVariable(definition: FileVariable): string {
+    const cached = resolvedFileVariables.get(definition.name);
+    if (cached !== undefined) return cached;
+    if (resolving.includes(definition.name)) {
+      const cycle = [...resolving.slice(resolving.indexOf(definition.name)), definition.name].join(' -> ');
+      throw fail('UNRESOLVED_VARIABLE', `Variables refer to each other in a cycle: ${cycle} (line ${definition.line + 1})`, definition.line);
+    }
+    resolving.push(definition.name);
+    try {
+      const value = expand(definition.value, definition.line);
+      resolvedFileVariables.set(definition.name, value);
+      return value;
+    } finally {
+      resolving.pop();
+    }
+  }
+
+  function resolveBuiltin(expression: string, line: number): string {
+    const [name, ...args] = splitArguments(expression);
+    if (name === '$processEnv' || name === '$dotenv') return resolveEnvLookup(name, args, line);
+    const value = dynamicVariable(name, args, { file, line }, options.now);
+    if (value === undefined) throw fail('UNRESOLVED_VARIABLE', `Unknown variable '${name}' on line ${line + 1}`, line);
+    return value;
+  }
+
+  function resolveEnvLookup(kind: '$processEnv' | '$dotenv', args: string[], line: number): string {
+    if (sources.restricted) {
+      throw fail('UNRESOLVED_VARIABLE', `{{${kind}}} on line ${line + 1} is blocked in Restricted Mode: trust the workspace to read environment values`, line);
+    }
+    if (args.length !== 1) throw fail('UNRESOLVED_VARIABLE', `{{${kind}}} on line ${line + 1} needs one NAME (or %VARIABLE holding the name)`, line);
+    const name = args[0].startsWith('%') ? resolveName(args[0].slice(1), line) : args[0];
+    if (kind === '$processEnv') {
+      const value = sources.processEnv[name];
+      if (value === undefined) throw fail('UNRESOLVED_VARIABLE', `Environment variable '${name}' is not set ({{$processEnv}} on line ${line + 1})`, line);
+      return value;
+    }
+    dotenvFiles ??= dotenvCandidates(file, sources.workspaceRoot);
+    const value = dotenvLookup(name, dotenvFiles, dotenvCache);
+    if (value === undefined) {
+      throw fail('UNRESOLVED_VARIABLE', `'${name}' is not defined in ${dotenvFiles.join(', ')} ({{$dotenv}} on line ${line + 1})`, line);
+    }
+    return value;
+  }
+
+  return { expand };
 }
