@@ -1,4 +1,12 @@
-import type { Dispatcher } from 'undici';
+import { STATUS_CODES } from 'node:http';
+import { pipeline, type Readable } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { request, type Dispatcher } from 'undici';
+import { HttpSessionError } from '../errors';
+import { decodersFor } from './decodeBody';
+import { getHeader } from './headerList';
+import { mapTransportError, type FailureContext } from './mapTransportError';
+import { readCapped } from './readCapped';
 import type { HeaderList, OutgoingRequest, TransportOptions } from './types';
 
 /** What one hop returned; redirects are not followed here. */
@@ -7,15 +15,104 @@ export interface HopResult {
   statusText: string;
   httpVersion: string;
   headers: HeaderList;
+  /** Decoded body bytes, at most maxBodyBytes. */
   body: Uint8Array;
+  /** True when reading stopped at maxBodyBytes. */
   truncated: boolean;
+  /** ms from the start of the hop to the response headers, and ms spent reading the body. */
   timings: { headersMs: number; bodyMs: number };
 }
 
+/** Parses and checks the URL: only http and https are sent. */
+function targetUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch (err) {
+    throw new HttpSessionError('INVALID_URL', `Not a valid URL: ${raw}`, undefined, err);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new HttpSessionError('UNSUPPORTED_SCHEME', `Only http and https URLs can be sent; got ${url.protocol} in ${raw}`);
+  }
+  return url;
+}
+
+/** undici's flat [name, value, name, value, …] form, keeping repeats and order. */
+function flatHeaders(headers: HeaderList): string[] {
+  return headers.flatMap(([name, value]) => [name, value]);
+}
+
+/** Raw response headers (flat array, original case) as a HeaderList; repeated Set-Cookie stay separate. */
+function headerListFrom(raw: unknown): HeaderList {
+  const list: HeaderList = [];
+  if (Array.isArray(raw)) {
+    for (let i = 0; i + 1 < raw.length; i += 2) list.push([String(raw[i]), String(raw[i + 1])]);
+    return list;
+  }
+  for (const [name, value] of Object.entries((raw ?? {}) as Record<string, string | string[] | undefined>)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) list.push([name, v]);
+  }
+  return list;
+}
+
+/** One AbortController fed by the caller's signal and the whole-hop timer. */
+function hopAbort(options: TransportOptions, ctx: FailureContext): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onCancel = (): void => { ctx.cancelled = true; controller.abort(options.signal?.reason); };
+  if (options.signal?.aborted) onCancel();
+  else options.signal?.addEventListener('abort', onCancel, { once: true });
+  const timer = options.timeoutMs > 0
+    ? setTimeout(() => { ctx.timedOut = true; controller.abort(new Error('timeout')); }, options.timeoutMs)
+    : undefined;
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCancel);
+    },
+  };
+}
+
 /**
- * Sends one request over `dispatcher` and reads the decoded body up to the cap.
- * Throws HttpSessionError (REFUSED, DNS, TLS, TIMEOUT, CANCELLED, RESET, PROTOCOL, DECODE, …) when no response arrives.
+ * Sends one request over `dispatcher` and reads the decoded body up to the cap; `options.timeoutMs`
+ * bounds the whole hop (headers and body). Throws HttpSessionError (REFUSED, DNS, TLS, TIMEOUT,
+ * CANCELLED, RESET, PROTOCOL, DECODE, UNSUPPORTED_SCHEME, …) when no complete response arrives.
  */
-export async function sendHop(_dispatcher: Dispatcher, _request: OutgoingRequest, _options: TransportOptions): Promise<HopResult> {
-  throw new Error('sendHop: not implemented yet (transport helper)');
+export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, options: TransportOptions): Promise<HopResult> {
+  const url = targetUrl(req.url);
+  const ctx: FailureContext = { url, phase: 'headers', timedOut: false, cancelled: false, timeoutMs: options.timeoutMs };
+  const abort = hopAbort(options, ctx);
+  const started = performance.now();
+  try {
+    const response = await request(`${url.origin}${url.pathname}${url.search}`, {
+      dispatcher,
+      method: req.method as Dispatcher.HttpMethod,
+      headers: flatHeaders(req.headers),
+      body: req.body && req.body.length > 0 ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength) : undefined,
+      signal: abort.signal,
+      responseHeaders: 'raw',
+    });
+    const headersAt = performance.now();
+    ctx.phase = 'body';
+    const headers = headerListFrom(response.headers);
+    const decoders = decodersFor(getHeader(headers, 'content-encoding'));
+    const source: Readable = decoders && decoders.length > 0
+      ? pipeline([response.body, ...decoders], () => undefined) as unknown as Readable
+      : response.body;
+    const { body, truncated } = await readCapped(source, options.maxBodyBytes);
+    if (truncated) response.body.destroy();
+    return {
+      status: response.statusCode,
+      statusText: (response as { statusText?: string }).statusText || STATUS_CODES[response.statusCode] || '',
+      httpVersion: '1.1',
+      headers,
+      body,
+      truncated,
+      timings: { headersMs: headersAt - started, bodyMs: performance.now() - headersAt },
+    };
+  } catch (err) {
+    throw mapTransportError(err, ctx);
+  } finally {
+    abort.dispose();
+  }
 }
