@@ -3,7 +3,7 @@ import type { CookieView } from '../http/types';
 
 /** The user-facing view of a jar cookie (expiry as ISO date, undefined for a session cookie). */
 export function cookieView(cookie: Cookie): CookieView {
-  const expiry = cookie.expiryDate();
+  const expiry = cookie.isPersistent() ? cookie.expiryDate() : undefined;
   return {
     name: cookie.key,
     value: cookie.value,
