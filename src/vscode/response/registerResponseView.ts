@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { RunResult } from '../../core/runner/types';
+import { RequestActivity } from './requestActivity';
+import { ResponsePanel } from './responsePanel';
+
+/** What is about to be sent, for the "Sending…" state and the status bar. */
+export interface SendInfo {
+  label: string;
+  method: string;
+  url: string;
+}
+
+/** Runs one request; `signal` aborts it (Cancel command, status bar click, view button). */
+export type SendFn = (signal: AbortSignal) => Promise<RunResult>;
+
+/** The response view as the send commands use it. */
+export interface ResponseView {
+  readonly panel: ResponsePanel;
+  readonly activity: RequestActivity;
+  /** Shows "Sending…", runs `send`, shows its result; remembers it for "Rerun Last Request". */
+  run(info: SendInfo, send: SendFn): Promise<RunResult | undefined>;
+}
+
+/**
+ * Creates the response panel controller and registers `httpSession.rerunLastRequest` and
+ * `httpSession.cancelRequest`. Everything is disposed with the extension.
+ */
+export function registerResponseView(context: vscode.ExtensionContext): ResponseView {
+  const activity = new RequestActivity();
+  const panel = new ResponsePanel(context.extensionUri, () => activity.cancelAll());
+  let last: { info: SendInfo; send: SendFn } | undefined;
+
+  const run = async (info: SendInfo, send: SendFn): Promise<RunResult | undefined> => {
+    last = { info, send };
+    const running = activity.start(info.label);
+    panel.showSending(info.label, info.method, info.url);
+    try {
+      const result = await send(running.controller.signal);
+      panel.showResult(result);
+      return result;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`HTTP Session: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      running.end();
+    }
+  };
+
+  context.subscriptions.push(
+    activity,
+    panel,
+    vscode.commands.registerCommand('httpSession.rerunLastRequest', async () => {
+      if (!last) {
+        void vscode.window.showInformationMessage('No request has been sent yet.');
+        return undefined;
+      }
+      return run(last.info, last.send);
+    }),
+    vscode.commands.registerCommand('httpSession.cancelRequest', () => activity.cancelAll()),
+  );
+  return { panel, activity, run };
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { OutgoingRequest } from '../../core/http/types';
+import type { BodyKind } from '../../shared/protocol';
+import { curlCommand } from './curlCommand';
+
+/** The response the view shows now, as the toolbar actions need it. */
+export interface CurrentResponse {
+  label: string;
+  kind: BodyKind;
+  contentType: string;
+  bytes: Uint8Array;
+  text: string;
+  /** The first hop's request as sent, for "Copy as cURL". */
+  firstRequest?: OutgoingRequest;
+}
+
+const LANGUAGES: Partial<Record<BodyKind, string>> = { json: 'json', xml: 'xml', html: 'html' };
+const EXTENSIONS: Partial<Record<BodyKind, string>> = { json: 'json', xml: 'xml', html: 'html', text: 'txt' };
+
+/** Copies the body text to the clipboard. */
+export async function copyBody(current: CurrentResponse): Promise<void> {
+  if (current.kind === 'image' || current.kind === 'binary') {
+    void vscode.window.showInformationMessage('The body is binary: use Save Body to keep it.');
+    return;
+  }
+  await vscode.env.clipboard.writeText(current.text);
+}
+
+/** Asks where to save the body and writes its bytes there. */
+export async function saveBody(current: CurrentResponse): Promise<void> {
+  const ext = EXTENSIONS[current.kind] ?? (current.contentType.split('/')[1]?.replace(/[^\w.+-]/g, '') || 'bin');
+  const name = `${current.label.replace(/[^\w.-]+/g, '_') || 'response'}.${ext}`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, saveLabel: 'Save Body' });
+  if (target) await vscode.workspace.fs.writeFile(target, current.bytes);
+}
+
+/** Opens the body in an untitled editor with the matching language, JSON pretty-printed when it parses. */
+export async function openInEditor(current: CurrentResponse): Promise<void> {
+  if (current.kind === 'image' || current.kind === 'binary') {
+    void vscode.window.showInformationMessage('The body is binary: use Save Body to keep it.');
+    return;
+  }
+  let content = current.text;
+  if (current.kind === 'json') {
+    try {
+      content = JSON.stringify(JSON.parse(content), null, 2);
+    } catch {
+      // not valid JSON: show it as received
+    }
+  }
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGES[current.kind] ?? 'plaintext', content });
+  await vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Copies the first hop's request, exactly as sent, as a POSIX-shell `curl` command. */
+export async function copyCurl(current: CurrentResponse): Promise<void> {
+  if (!current.firstRequest) {
+    void vscode.window.showInformationMessage('Nothing was sent for this request.');
+    return;
+  }
+  await vscode.env.clipboard.writeText(curlCommand(current.firstRequest));
+}

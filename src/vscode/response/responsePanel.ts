@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import type { RunResult } from '../../core/runner/types';
+import { isViewMessage } from '../../shared/protocol';
+import type { HostMessage, ViewAction, ViewMessage } from '../../shared/protocol';
+import { copyBody, copyCurl, openInEditor, saveBody } from './responseActions';
+import type { CurrentResponse } from './responseActions';
+import { buildErrorModel, buildResponseModel, requestLabel } from './responseModel';
+import { webviewHtml } from './webviewHtml';
+
+/** Body text sent per "show more" request, in UTF-16 units (1 M). */
+const CHUNK_CHARS = 1024 * 1024;
+
+/**
+ * The one response panel: created beside the editor without taking focus, then updated in place.
+ * Messages wait for the view's `ready`; the last state is re-sent whenever the view (re)loads.
+ */
+export class ResponsePanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private lastState: HostMessage | undefined;
+  private current: CurrentResponse | undefined;
+  private currentId = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly onCancel: () => void,
+  ) {}
+
+  /** The live webview panel, if open (for tests). */
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  /** Shows the "Sending…" state for a request. */
+  showSending(label: string, method: string, url: string): void {
+    this.ensurePanel().title = `Sending… ${label}`;
+    this.post({ type: 'sending', label, method, url });
+  }
+
+  /** Shows a result: the response, or the error with the request as attempted. */
+  showResult(result: RunResult): void {
+    const panel = this.ensurePanel();
+    const id = ++this.currentId;
+    const exchange = result.exchange;
+    const firstRequest = exchange?.hops[0]?.request;
+    if (exchange?.response && !exchange.error && !result.error) {
+      const { model, bodyText } = buildResponseModel(id, result, exchange);
+      this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest };
+      panel.title = `${model.status} ${model.label}`;
+      this.post({ type: 'response', model });
+    } else {
+      const model = buildErrorModel(id, result);
+      this.current = { label: model.label, kind: 'none', contentType: '', bytes: new Uint8Array(), text: '', firstRequest };
+      panel.title = `Error ${requestLabel(result)}`;
+      this.post({ type: 'error', model });
+    }
+  }
+
+  private ensurePanel(): vscode.WebviewPanel {
+    if (this.panel) {
+      // Stay in whatever column the user moved the panel to; never take focus.
+      if (!this.panel.visible) this.panel.reveal(this.panel.viewColumn, true);
+      return this.panel;
+    }
+    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(
+      'httpSession.response',
+      'Response',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: true, localResourceRoots: [root] },
+    );
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isViewMessage(message)) void this.onMessage(message);
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.ready = false;
+      }),
+    );
+    return panel;
+  }
+
+  private post(message: HostMessage): void {
+    if (message.type !== 'bodyChunk') this.lastState = message;
+    if (this.ready) void this.panel?.webview.postMessage(message);
+  }
+
+  private async onMessage(message: ViewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.lastState) void this.panel?.webview.postMessage(this.lastState);
+        return;
+      case 'moreBody':
+        this.sendChunk(message.id, message.offset);
+        return;
+      case 'action':
+        await this.runAction(message.action);
+    }
+  }
+
+  private sendChunk(id: number, offset: number): void {
+    if (id !== this.currentId || !this.current) return;
+    const text = this.current.text.slice(offset, offset + CHUNK_CHARS);
+    const done = offset + text.length >= this.current.text.length;
+    this.post({ type: 'bodyChunk', id, offset, text, done });
+  }
+
+  private async runAction(action: ViewAction): Promise<void> {
+    if (action === 'cancel') return this.onCancel();
+    const current = this.current;
+    if (!current) return;
+    try {
+      if (action === 'copyBody') await copyBody(current);
+      else if (action === 'saveBody') await saveBody(current);
+      else if (action === 'openInEditor') await openInEditor(current);
+      else if (action === 'copyCurl') await copyCurl(current);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`HTTP Session: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/**
+ * The response view's page: a strict CSP with a fresh nonce, the bundled script and stylesheet only.
+ * `data:` images are allowed for image responses; scripts only with the nonce; no network access at all.
+ */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const joinPath = vscode.Uri.joinPath;
+  const nonce = randomBytes(18).toString('base64');
+  const script = webview.asWebviewUri(joinPath(extensionUri, 'dist', 'webview', 'main.js'));
+  const style = webview.asWebviewUri(joinPath(extensionUri, 'dist', 'webview', 'main.css'));
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data:`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "frame-src 'self'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Response</title>
+</head>
+<body>
+<div id="app" aria-live="polite"><p class="idle">Send a request to see its response here.</p></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

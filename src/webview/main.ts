@@ -1,0 +1,55 @@
+import { isHostMessage } from '../shared/protocol';
+import type { HostMessage, ViewMessage } from '../shared/protocol';
+import type { BodyView } from './bodyView';
+import { TABS, renderError, renderResponse, renderSending } from './renderResponse';
+import type { TabName } from './renderResponse';
+import './webview.css';
+
+interface VsCodeApi {
+  postMessage(message: ViewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+const saved = vscode.getState() as { tab?: string } | undefined;
+let tab: TabName = TABS.find((t) => t === saved?.tab) ?? 'Body';
+let body: BodyView | undefined;
+let currentId = -1;
+
+function show(message: HostMessage): void {
+  switch (message.type) {
+    case 'sending':
+      app.replaceChildren(renderSending(message.label, message.method, message.url, () => vscode.postMessage({ type: 'action', action: 'cancel' })));
+      return;
+    case 'response': {
+      currentId = message.model.id;
+      const rendered = renderResponse(message.model, {
+        act: (action) => vscode.postMessage({ type: 'action', action }),
+        moreBody: (id, offset) => vscode.postMessage({ type: 'moreBody', id, offset }),
+        tab,
+        onTab: (name) => {
+          tab = name;
+          vscode.setState({ tab });
+        },
+      });
+      body = rendered.body;
+      app.replaceChildren(rendered.root);
+      return;
+    }
+    case 'error':
+      currentId = message.model.id;
+      body = undefined;
+      app.replaceChildren(renderError(message.model));
+      return;
+    case 'bodyChunk':
+      if (message.id === currentId) body?.appendChunk(message.offset, message.text, message.done);
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (isHostMessage(event.data)) show(event.data);
+});
+vscode.postMessage({ type: 'ready' });
