@@ -101,6 +101,9 @@ export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, opti
       : response.body;
     const { body, truncated } = await readCapped(source, options.maxBodyBytes);
     if (truncated) response.body.destroy();
+    // undici marks the connection idle a tick after the body ends; a caller's next request sent before
+    // that would make the pool open a second connection instead of reusing this one.
+    await new Promise((resolve) => setImmediate(resolve));
     return {
       status: response.statusCode,
       statusText: (response as { statusText?: string }).statusText || STATUS_CODES[response.statusCode] || '',
