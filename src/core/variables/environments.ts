@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HttpSessionError } from '../errors';
+
+/** The public and private JetBrains environment files, in override order. */
+export const ENVIRONMENT_FILES = ['http-client.env.json', 'http-client.private.env.json'] as const;
+
+/** Environments read from one directory's `http-client(.private).env.json`. */
+export interface Environments {
+  /** Environment names, without `$shared`, sorted. */
+  names(): string[];
+  /**
+   * The values of one environment: `$shared` (public, then private) below the environment's own values
+   * (public, then private). No name: `$shared` alone. An unknown name throws an ENVIRONMENT error.
+   */
+  resolve(name?: string): Record<string, string>;
+  /** Problems found while reading the files (bad JSON, wrong shape); the rest still loads. */
+  errors: HttpSessionError[];
+}
+
+type EnvFile = Record<string, Record<string, string>>;
+
+/** Reads `http-client.env.json` and `http-client.private.env.json` from `dir`; missing files are fine. */
+export async function loadEnvironments(dir: string): Promise<Environments> {
+  const errors: HttpSessionError[] = [];
+  const [publicEnv, privateEnv] = await Promise.all(ENVIRONMENT_FILES.map((name) => readEnvFile(join(dir, name), errors)));
+  const names = [...new Set([...Object.keys(publicEnv), ...Object.keys(privateEnv)])].filter((n) => n !== '$shared').sort();
+  return {
+    names: () => [...names],
+    resolve(name?: string): Record<string, string> {
+      if (name !== undefined && !names.includes(name)) {
+        const known = names.length ? `known environments: ${names.join(', ')}` : `no environments are defined in ${join(dir, ENVIRONMENT_FILES[0])}`;
+        throw new HttpSessionError('ENVIRONMENT', `Unknown environment '${name}': ${known}`);
+      }
+      const layers = [publicEnv.$shared, privateEnv.$shared];
+      if (name !== undefined) layers.push(publicEnv[name], privateEnv[name]);
+      return Object.assign({}, ...layers.filter(Boolean)) as Record<string, string>;
+    },
+    errors,
+  };
+}
+
+async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<EnvFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      errors.push(new HttpSessionError('ENVIRONMENT', `Cannot read ${path}: ${(error as Error).message}`, undefined, error));
+    }
+    return {};
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const where = jsonErrorPosition((error as Error).message, text);
+    const location = where ? { file: path, line: where.line, column: where.column } : { file: path, line: 0 };
+    const at = where ? ` on line ${where.line + 1}` : '';
+    errors.push(new HttpSessionError('ENVIRONMENT', `${path} is not valid JSON${at}: ${(error as Error).message}`, location, error));
+    return {};
+  }
+  return toEnvFile(data, path, errors);
+}
+
+function toEnvFile(data: unknown, path: string, errors: HttpSessionError[]): EnvFile {
+  if (!isObject(data)) {
+    errors.push(new HttpSessionError('ENVIRONMENT', `${path} must hold a JSON object of environments`, { file: path, line: 0 }));
+    return {};
+  }
+  const result: EnvFile = {};
+  for (const [envName, values] of Object.entries(data)) {
+    if (!isObject(values)) {
+      errors.push(new HttpSessionError('ENVIRONMENT', `Environment '${envName}' in ${path} must be an object of name/value pairs`, { file: path, line: 0 }));
+      continue;
+    }
+    result[envName] = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+    );
+  }
+  return result;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** 0-based line/column of a JSON.parse error, from "(line L column C)" (Node 22+) or "at position P" (Node 20). */
+function jsonErrorPosition(message: string, text: string): { line: number; column: number } | undefined {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]) - 1, column: Number(lineColumn[2]) - 1 };
+  const position = /position (\d+)/.exec(message);
+  if (!position) return undefined;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length - 1;
+  return { line, column: before.length - (before.lastIndexOf('\n') + 1) };
+}
