@@ -135,4 +135,3 @@ describe('session.md: cookies through the session (merge rules and cookie handli
     }
   });
 });
-});
