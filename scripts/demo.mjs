@@ -1,0 +1,107 @@
+// `npm run demo`: starts the demo server on a free port, points the `demo` environment at it, runs every
+// examples/*.http through the built CLI in one session file, shows the jar, then stops. Ends by itself.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const examples = join(root, 'examples');
+const privateEnvPath = join(examples, 'http-client.private.env.json');
+const childEnv = { ...process.env, ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
+
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `node esbuild.mjs` first (npm run demo does).');
+  process.exit(2);
+}
+
+const previousPrivateEnv = existsSync(privateEnvPath) ? readFileSync(privateEnvPath, 'utf8') : undefined;
+const workDir = mkdtempSync(join(tmpdir(), 'http-session-demo-'));
+const sessionPath = join(workDir, 'demo-session.json');
+let server;
+
+/** Starts `http-session demo-server --port 0` and resolves its URL from the line it prints (10 s at most). */
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'demo-server', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = child;
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error('the demo server did not start within 10 s')), 10_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the demo server exited early (status ${code})`));
+    });
+  });
+}
+
+/** Runs the built CLI with `args`, its output going straight to ours; resolves the exit status. */
+function runCli(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit', env: childEnv });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function banner(text) {
+  const line = '='.repeat(Math.max(20, Math.min(100, text.length + 8)));
+  console.log(`\n${line}\n=== ${text}\n${line}\n`);
+}
+
+function writePrivateEnv(baseUrl) {
+  let data = {};
+  try { data = previousPrivateEnv ? JSON.parse(previousPrivateEnv) : {}; } catch { data = {}; }
+  data.demo = { ...(data.demo ?? {}), baseUrl };
+  writeFileSync(privateEnvPath, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+async function cleanUp() {
+  if (previousPrivateEnv === undefined) rmSync(privateEnvPath, { force: true });
+  else writeFileSync(privateEnvPath, previousPrivateEnv);
+  rmSync(workDir, { recursive: true, force: true });
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function main() {
+  const baseUrl = await startServer();
+  console.log(`Demo server listening on ${baseUrl}`);
+  writePrivateEnv(baseUrl);
+  const files = readdirSync(examples).filter((name) => name.endsWith('.http')).sort();
+  for (const name of files) {
+    const file = join(examples, name);
+    banner(`http-session send ${relative(root, file)} --env demo --session ${relative(root, sessionPath) || sessionPath}`);
+    const code = await runCli(['send', file, '--env', 'demo', '--session', sessionPath]);
+    if (code !== 0) {
+      console.error(`\n${name} failed with exit status ${code}; stopping the demo.`);
+      return code;
+    }
+  }
+  banner('http-session session show: what the session holds now');
+  return runCli(['session', 'show', '--session', sessionPath]);
+}
+
+process.once('SIGINT', () => { void cleanUp().then(() => process.exit(130)); });
+
+let status = 1;
+try {
+  status = await main();
+} catch (error) {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await cleanUp();
+}
+process.exit(status);
