@@ -83,7 +83,7 @@ async function main() {
   const files = readdirSync(examples).filter((name) => name.endsWith('.http')).sort();
   for (const name of files) {
     const file = join(examples, name);
-    banner(`http-session send ${relative(root, file)} --env demo --session ${relative(root, sessionPath) || sessionPath}`);
+    banner(`http-session send ${relative(root, file)} --env demo --session ${sessionPath}`);
     const code = await runCli(['send', file, '--env', 'demo', '--session', sessionPath]);
     if (code !== 0) {
       console.error(`\n${name} failed with exit status ${code}; stopping the demo.`);
