@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { SessionStore } from '../core/session/sessionStore';
+import { DEFAULT_SESSION } from '../core/session/sessionStore';
+import type { RequestActivity } from './response/requestActivity';
+
+/**
+ * The status bar item: "$(key) 3 cookies" (cookies of the default session) that reveals the session tree;
+ * "$(sync~spin) Sending…" while requests run, and a click then cancels them.
+ */
+export function registerStatusBar(context: vscode.ExtensionContext, store: SessionStore, activity: RequestActivity): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('httpSession.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'HTTP Session';
+  const update = (): void => {
+    const running = activity.labels;
+    if (running.length) {
+      item.text = running.length > 1 ? `$(sync~spin) Sending ${running.length}…` : '$(sync~spin) Sending…';
+      item.tooltip = `Sending: ${running.join(', ')}\nClick to cancel.`;
+      item.command = 'httpSession.cancelRequest';
+      item.show();
+      return;
+    }
+    const cookies = store.get(DEFAULT_SESSION).listCookies().length;
+    item.text = `$(key) ${cookies} cookie${cookies === 1 ? '' : 's'}`;
+    item.tooltip = ['HTTP Session: cookies of the default session', ...store.names().map((name) => {
+      const session = store.get(name);
+      return `${name}: ${session.listCookies().length} cookies, ${session.defaultHeaders.list().length} default headers`;
+    }), 'Click to show the sessions.'].join('\n');
+    item.command = 'httpSession.sessions.focus';
+    item.show();
+  };
+  const storeSubscription = store.onDidChange(update);
+  context.subscriptions.push(item, activity.onDidChange(update), { dispose: () => storeSubscription.dispose() });
+  update();
+  return item;
+}

@@ -1,0 +1,63 @@
+import type { CookieView } from '../../core/http/types';
+import type { DefaultHeader } from '../../core/session/types';
+
+/** A node of the session tree: plain data, so commands and tests can name one without the provider. */
+export type SessionTreeNode =
+  | { kind: 'session'; session: string }
+  | { kind: 'cookies'; session: string }
+  | { kind: 'domain'; session: string; domain: string }
+  | { kind: 'cookie'; session: string; cookie: CookieView }
+  | { kind: 'headers'; session: string }
+  | { kind: 'header'; session: string; header: DefaultHeader };
+
+/** Characters of a value shown in a label or description before it is cut with "…". */
+const PREVIEW_CHARS = 40;
+
+/** The first PREVIEW_CHARS characters of `value`, control characters shown as spaces. */
+export function preview(value: string): string {
+  const flat = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS)}…` : flat;
+}
+
+/** A header value as the label shows it: Authorization keeps its scheme only, the credentials masked. */
+export function maskedHeaderValue(name: string, value: string): string {
+  if (!/^(authorization|proxy-authorization)$/i.test(name)) return preview(value);
+  const scheme = /^(\S+)\s+\S/.exec(value)?.[1];
+  return scheme ? `${scheme} ••••••` : '••••••';
+}
+
+/** The domain a cookie is grouped under (no leading dot). */
+export function cookieDomain(cookie: CookieView): string {
+  return cookie.domain.replace(/^\./, '');
+}
+
+/** "expires 2025-06-01 12:00 UTC" or "session". */
+export function expiryText(cookie: CookieView): string {
+  if (!cookie.expires) return 'session';
+  return `expires ${cookie.expires.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')}`;
+}
+
+/** The plain-text tooltip of a cookie: every attribute in words. */
+export function cookieTooltip(cookie: CookieView): string {
+  return [
+    `${cookie.name} = ${cookie.value}`,
+    `Domain: ${cookie.domain}${cookie.hostOnly ? ' (host-only)' : ''}`,
+    `Path: ${cookie.path}`,
+    `Expires: ${cookie.expires ?? 'at the end of the session'}`,
+    `Secure: ${cookie.secure ? 'yes' : 'no'}`,
+    `HttpOnly: ${cookie.httpOnly ? 'yes' : 'no'}`,
+    `SameSite: ${cookie.sameSite ?? 'not set'}`,
+  ].join('\n');
+}
+
+/** "3 cookies · 2 domains" (with header count when there are default headers). */
+export function sessionSummary(cookies: CookieView[], headerCount: number): string {
+  const domains = new Set(cookies.map(cookieDomain)).size;
+  const parts = [plural(cookies.length, 'cookie'), plural(domains, 'domain')];
+  if (headerCount) parts.push(plural(headerCount, 'header'));
+  return parts.join(' · ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

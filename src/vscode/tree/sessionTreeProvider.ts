@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import type { SessionStore } from '../../core/session/sessionStore';
+import type { SessionTreeNode } from './sessionTreeNode';
+import { cookieDomain, cookieTooltip, expiryText, maskedHeaderValue, preview, sessionSummary } from './sessionTreeNode';
+
+const { Expanded, None } = vscode.TreeItemCollapsibleState;
+
+/** Sessions → Cookies by domain → cookie, and Default Headers; refreshes on every change of the store. */
+export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SessionTreeNode | undefined>();
+  private readonly subscription: { dispose(): void };
+
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly store: SessionStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** Children of `node`; the root is empty (so the welcome text shows) while no session holds anything. */
+  getChildren(node?: SessionTreeNode): SessionTreeNode[] {
+    if (!node) {
+      const names = this.store.names();
+      const used = names.filter((name) => !this.isEmpty(name));
+      if (used.length === 0) return [];
+      return names.filter((name) => name === 'default' || !this.isEmpty(name)).map((session) => ({ kind: 'session', session }));
+    }
+    const session = this.store.get(node.session);
+    switch (node.kind) {
+      case 'session':
+        return [{ kind: 'cookies', session: node.session }, { kind: 'headers', session: node.session }];
+      case 'cookies':
+        return [...new Set(session.listCookies().map(cookieDomain))].sort().map((domain) => ({ kind: 'domain', session: node.session, domain }));
+      case 'domain':
+        return session.listCookies()
+          .filter((cookie) => cookieDomain(cookie) === node.domain)
+          .sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path))
+          .map((cookie) => ({ kind: 'cookie', session: node.session, cookie }));
+      case 'headers':
+        return session.defaultHeaders.list().map((header) => ({ kind: 'header', session: node.session, header }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: SessionTreeNode): vscode.TreeItem {
+    const item = this.buildItem(node);
+    item.contextValue = `httpSession.${node.kind}`;
+    return item;
+  }
+
+  private buildItem(node: SessionTreeNode): vscode.TreeItem {
+    const session = this.store.get(node.session);
+    switch (node.kind) {
+      case 'session': {
+        const item = new vscode.TreeItem(node.session, Expanded);
+        item.id = `s/${node.session}`;
+        item.description = sessionSummary(session.listCookies(), session.defaultHeaders.list().length);
+        item.iconPath = new vscode.ThemeIcon('account');
+        return item;
+      }
+      case 'cookies': {
+        const count = session.listCookies().length;
+        const item = new vscode.TreeItem('Cookies', count ? Expanded : None);
+        item.id = `s/${node.session}/cookies`;
+        item.description = count ? String(count) : 'none yet';
+        item.iconPath = new vscode.ThemeIcon('database');
+        return item;
+      }
+      case 'domain': {
+        const item = new vscode.TreeItem(node.domain, Expanded);
+        item.id = `s/${node.session}/d/${node.domain}`;
+        item.iconPath = new vscode.ThemeIcon('globe');
+        return item;
+      }
+      case 'cookie': {
+        const { cookie } = node;
+        const item = new vscode.TreeItem(cookie.name, None);
+        item.id = `s/${node.session}/d/${cookie.domain}/${cookie.path}/${cookie.name}`;
+        item.description = `${preview(cookie.value)} · ${expiryText(cookie)}`;
+        item.tooltip = cookieTooltip(cookie);
+        item.iconPath = new vscode.ThemeIcon(cookie.secure ? 'lock' : 'symbol-key');
+        return item;
+      }
+      case 'headers': {
+        const count = session.defaultHeaders.list().length;
+        const item = new vscode.TreeItem('Default Headers', count ? Expanded : None);
+        item.id = `s/${node.session}/headers`;
+        item.description = count ? String(count) : 'none';
+        item.iconPath = new vscode.ThemeIcon('list-flat');
+        return item;
+      }
+      case 'header': {
+        const { header } = node;
+        const item = new vscode.TreeItem(`${header.name}: ${maskedHeaderValue(header.name, header.value)}`, None);
+        item.id = `s/${node.session}/h/${header.name.toLowerCase()}`;
+        item.iconPath = new vscode.ThemeIcon('symbol-field');
+        return item;
+      }
+    }
+  }
+
+  private isEmpty(name: string): boolean {
+    const session = this.store.get(name);
+    return session.listCookies().length === 0 && session.defaultHeaders.list().length === 0;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
