@@ -1,0 +1,54 @@
+import type { Exchange, Hop } from '../core/http/types';
+import type { RunResult } from '../core/runner/types';
+import { formatBytes, prettyBody } from './bodyText';
+import type { CliIo } from './cliIo';
+
+/** The heading of a request: its `###` title, else its `# @name`, else `METHOD URL` as written. */
+export function requestLabel(result: RunResult): string {
+  const request = result.request;
+  return request.title ?? request.name ?? `${request.method} ${request.url}`;
+}
+
+/**
+ * Prints one result for people: `### label`, the request as sent, each redirect hop, the status line with
+ * time and size, headers, cookies, the pretty body, then warnings and the error (if any).
+ */
+export function printResult(result: RunResult, io: CliIo): void {
+  io.out(io.style(['bold', 'magenta'], `### ${requestLabel(result)}`));
+  const exchange = result.exchange;
+  if (exchange && exchange.hops.length > 0) {
+    const first = exchange.hops[0].request;
+    io.out(io.style('dim', `${first.method} ${first.url}${result.sessionName !== 'default' ? `  [session ${result.sessionName}]` : ''}`));
+    printHops(exchange.hops, io);
+  }
+  if (exchange?.response) printResponse(exchange, io);
+  for (const warning of result.warnings) io.err(io.style('yellow', `warning: ${warning}`));
+  const error = result.error ?? exchange?.error;
+  if (error) io.err(io.style('red', `error: ${error.describe()}`));
+  io.out('');
+}
+
+function printHops(hops: Hop[], io: CliIo): void {
+  for (const hop of hops.slice(0, -1)) {
+    const location = hop.headers.find(([n]) => n.toLowerCase() === 'location')?.[1] ?? '';
+    io.out(io.style('dim', `  ↳ ${hop.status} ${hop.statusText} → ${location}`));
+  }
+}
+
+function printResponse(exchange: Exchange, io: CliIo): void {
+  const response = exchange.response!;
+  const status = `HTTP/${response.httpVersion.replace(/^HTTP\//, '')} ${response.status} ${response.statusText}`;
+  const colour = response.status >= 400 ? 'red' : response.status >= 300 ? 'yellow' : 'green';
+  const facts = `(${Math.round(exchange.timings.totalMs)} ms, ${formatBytes(response.body.length)})`;
+  io.out(`${io.style(['bold', colour], status)}  ${io.style('dim', facts)}`);
+  for (const [name, value] of response.headers) io.out(`${io.style('cyan', name)}: ${value}`);
+  const { sent, stored, rejected } = exchange.cookies;
+  if (sent.length > 0) io.out(io.style('dim', `Cookies sent: ${sent.map((c) => `${c.name}=${c.value}`).join('; ')}`));
+  if (stored.length > 0) io.out(io.style('dim', `Cookies stored: ${stored.map((c) => `${c.name}=${c.value} (${c.domain}${c.path})`).join(', ')}`));
+  for (const r of rejected) io.err(io.style('yellow', `warning: cookie rejected from ${r.url}: ${r.reason} (${r.header})`));
+  if (response.body.length > 0) {
+    io.out('');
+    io.out(prettyBody(response.body, response.contentType));
+  }
+  if (response.truncated) io.err(io.style('yellow', `warning: the body was cut at ${formatBytes(response.body.length)} (the response size cap)`));
+}

@@ -1,0 +1,50 @@
+import type { CookieView, HeaderList } from '../core/http/types';
+import type { SessionStore } from '../core/session/sessionStore';
+import type { CliIo } from './cliIo';
+
+/** The `session show --json` object: every session with its cookies, default headers and named responses. */
+export interface SessionsJson {
+  file: string;
+  sessions: Array<{ name: string; cookies: CookieView[]; defaultHeaders: HeaderList; namedResponses: string[] }>;
+}
+
+/** Builds the `session show --json` object. */
+export function sessionsJson(store: SessionStore, path: string): SessionsJson {
+  return {
+    file: path,
+    sessions: store.names().map((name) => {
+      const session = store.get(name);
+      return {
+        name,
+        cookies: session.listCookies(),
+        defaultHeaders: session.defaultHeaders.toList(),
+        namedResponses: [...session.namedResponses.keys()],
+      };
+    }),
+  };
+}
+
+/** Prints every session for people: cookies grouped by domain (path, name=value, expiry or "session", flags), then default headers. */
+export function printSessions(store: SessionStore, path: string, io: CliIo): void {
+  io.out(io.style('dim', `Session file: ${path}`));
+  for (const entry of sessionsJson(store, path).sessions) {
+    io.out('');
+    io.out(io.style('bold', `Session '${entry.name}'`));
+    io.out(`  Cookies${entry.cookies.length === 0 ? ': none' : ''}`);
+    for (const cookie of entry.cookies) io.out(`    ${formatCookie(cookie, io)}`);
+    io.out(`  Default headers${entry.defaultHeaders.length === 0 ? ': none' : ''}`);
+    for (const [name, value] of entry.defaultHeaders) io.out(`    ${io.style('cyan', name)}: ${value}`);
+    if (entry.namedResponses.length > 0) io.out(`  Named responses: ${entry.namedResponses.join(', ')}`);
+  }
+}
+
+function formatCookie(cookie: CookieView, io: CliIo): string {
+  const flags = [
+    cookie.secure ? 'Secure' : '',
+    cookie.httpOnly ? 'HttpOnly' : '',
+    cookie.sameSite && cookie.sameSite !== 'none' ? `SameSite=${cookie.sameSite}` : '',
+    cookie.hostOnly ? 'host-only' : '',
+  ].filter(Boolean);
+  const expiry = cookie.expires ? `expires ${cookie.expires}` : 'session';
+  return `${cookie.domain}  ${cookie.path}  ${io.style('bold', `${cookie.name}=${cookie.value}`)}  ${io.style('dim', [expiry, ...flags].join(', '))}`;
+}

@@ -1,0 +1,66 @@
+import type { RunResult } from '../core/runner/types';
+import { bodyText } from './bodyText';
+
+/** One `--json` line: everything about one request, as plain JSON. */
+export interface ResultJson {
+  title?: string;
+  name?: string;
+  session: string;
+  method: string;
+  url: string;
+  /** HTTP status of the final response; null when none arrived. */
+  status: number | null;
+  statusText: string | null;
+  httpVersion: string | null;
+  headers: Array<[string, string]>;
+  /** The body as UTF-8 text; null for binary bodies (then see bodyBase64) or no response. */
+  body: string | null;
+  bodyBase64?: string;
+  bodyBytes: number;
+  truncated: boolean;
+  hops: Array<{ method: string; url: string; status: number; location?: string }>;
+  cookies: { sent: Array<{ name: string; value: string }>; stored: unknown[]; rejected: unknown[] };
+  /** Times in ms. */
+  timings: { totalMs: number; headersMs?: number; bodyMs?: number } | null;
+  warnings: string[];
+  error: { code: string; message: string; file?: string; line?: number } | null;
+}
+
+/** Builds the `--json` object of one result; URL and method are the ones sent (the request's own when nothing went out). */
+export function resultJson(result: RunResult): ResultJson {
+  const exchange = result.exchange;
+  const response = exchange?.response;
+  const first = exchange?.hops[0]?.request;
+  const decoded = response ? bodyText(response.body, response.contentType) : undefined;
+  const error = result.error ?? exchange?.error;
+  return {
+    title: result.request.title,
+    name: result.request.name,
+    session: result.sessionName,
+    method: first?.method ?? result.request.method,
+    url: first?.url ?? result.request.url,
+    status: response?.status ?? null,
+    statusText: response?.statusText ?? null,
+    httpVersion: response?.httpVersion ?? null,
+    headers: response?.headers ?? [],
+    body: decoded?.text ?? null,
+    ...(response && decoded?.binary ? { bodyBase64: Buffer.from(response.body).toString('base64') } : {}),
+    bodyBytes: response?.body.length ?? 0,
+    truncated: response?.truncated ?? false,
+    hops: (exchange?.hops ?? []).map((hop) => ({
+      method: hop.request.method,
+      url: hop.request.url,
+      status: hop.status,
+      location: hop.headers.find(([n]) => n.toLowerCase() === 'location')?.[1],
+    })),
+    cookies: exchange?.cookies ?? { sent: [], stored: [], rejected: [] },
+    timings: exchange?.timings ?? null,
+    warnings: result.warnings,
+    error: error ? {
+      code: error.code,
+      message: error.message,
+      file: error.location?.file ?? result.filePath,
+      line: error.location ? error.location.line + 1 : undefined,
+    } : null,
+  };
+}

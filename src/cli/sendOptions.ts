@@ -1,0 +1,57 @@
+import type { CommandArgs } from './parseCommandArgs';
+import { parseCommandArgs, wholeNumberFlag } from './parseCommandArgs';
+import { SEND_USAGE } from './usage';
+import { UsageError } from './usageError';
+
+/** The options of `http-session send`, checked. */
+export interface SendOptions {
+  file: string;
+  names: string[];
+  /** 1-based. */
+  line?: number;
+  env?: string;
+  vars: Record<string, string>;
+  sessionPath?: string;
+  json: boolean;
+  insecure: boolean;
+  /** ms; 0 = none. */
+  timeoutMs?: number;
+  help: boolean;
+}
+
+/** Parses `send` arguments; UsageError for an unknown flag, a bad value, or a missing or extra FILE. */
+export function parseSendOptions(args: string[]): SendOptions {
+  const { values, positionals }: CommandArgs = parseCommandArgs(args, {
+    name: { type: 'string', multiple: true },
+    line: { type: 'string' },
+    env: { type: 'string', short: 'e' },
+    var: { type: 'string', multiple: true },
+    session: { type: 'string', short: 's' },
+    json: { type: 'boolean' },
+    insecure: { type: 'boolean', short: 'k' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, SEND_USAGE);
+  const help = values.help === true;
+  if (!help && positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? 'send needs a FILE' : `send takes one FILE, got ${positionals.length}`, SEND_USAGE);
+  }
+  const vars: Record<string, string> = {};
+  for (const pair of (values.var as string[] | undefined) ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var needs NAME=VALUE, not '${pair}'`, SEND_USAGE);
+    vars[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return {
+    file: positionals[0] ?? '',
+    names: (values.name as string[] | undefined) ?? [],
+    line: wholeNumberFlag(values.line, '--line', 1, SEND_USAGE),
+    env: values.env as string | undefined,
+    vars,
+    sessionPath: values.session as string | undefined,
+    json: values.json === true,
+    insecure: values.insecure === true,
+    timeoutMs: wholeNumberFlag(values.timeout, '--timeout', 0, SEND_USAGE),
+    help,
+  };
+}
