@@ -33,7 +33,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
   if (!proxyConfigured()) return new Agent(agentOptions);
   // Plain-http targets go to the proxy in absolute form (as curl and requests do); https ones tunnel with CONNECT.
-  return new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls, proxyTunnel: false });
+  // NO_PROXY is fixed now too: undici would otherwise re-read it from the environment on every request.
+  return new EnvHttpProxyAgent({
+    ...agentOptions,
+    requestTls: tls,
+    proxyTunnel: false,
+    noProxy: process.env.no_proxy ?? process.env.NO_PROXY ?? '',
+  });
 }
 
 /** Closes a pool gracefully: waits for requests in flight, then ends its connections. */

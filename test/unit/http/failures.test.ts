@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Agent, type Dispatcher } from 'undici';
-import { closeDispatcher, createDispatcher } from '../../../src/core/http/createDispatcher';
+import { createDispatcher } from '../../../src/core/http/createDispatcher';
 import { sendHop } from '../../../src/core/http/sendHop';
 import { enormousHeaders, invalidGzip, noAnswer, resetMidBody, slowDrip, truncatedChunked } from '../../support/misbehave';
 import { rawServer, type RawServer } from '../../support/rawServer';
