@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { HttpSessionError } from '../errors';
 
 /** The public and private JetBrains environment files, in override order. */
@@ -43,7 +44,7 @@ export async function loadEnvironments(dir: string): Promise<Environments> {
 async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<EnvFile> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       errors.push(new HttpSessionError('ENVIRONMENT', `Cannot read ${path}: ${(error as Error).message}`, undefined, error));
@@ -52,12 +53,12 @@ async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<En
   }
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (error) {
-    const where = jsonErrorPosition((error as Error).message, text);
+    const where = jsonErrorPosition(text);
     const location = where ? { file: path, line: where.line, column: where.column } : { file: path, line: 0 };
-    const at = where ? ` on line ${where.line + 1}` : '';
-    errors.push(new HttpSessionError('ENVIRONMENT', `${path} is not valid JSON${at}: ${(error as Error).message}`, location, error));
+    const detail = where ? ` on line ${where.line + 1}, column ${where.column + 1} (${where.problem})` : `: ${(error as Error).message}`;
+    errors.push(new HttpSessionError('ENVIRONMENT', `${path} is not valid JSON${detail}`, location, error));
     return {};
   }
   return toEnvFile(data, path, errors);
@@ -85,13 +86,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** 0-based line/column of a JSON.parse error, from "(line L column C)" (Node 22+) or "at position P" (Node 20). */
-function jsonErrorPosition(message: string, text: string): { line: number; column: number } | undefined {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]) - 1, column: Number(lineColumn[2]) - 1 };
-  const position = /position (\d+)/.exec(message);
-  if (!position) return undefined;
-  const before = text.slice(0, Number(position[1]));
+/**
+ * 0-based line/column of the first syntax error, found with jsonc-parser in strict mode because Node 20's
+ * JSON.parse messages carry no position.
+ */
+function jsonErrorPosition(text: string): { line: number; column: number; problem: string } | undefined {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length === 0) return undefined;
+  const before = text.slice(0, errors[0].offset);
   const line = before.split('\n').length - 1;
-  return { line, column: before.length - (before.lastIndexOf('\n') + 1) };
+  return { line, column: before.length - (before.lastIndexOf('\n') + 1), problem: printParseErrorCode(errors[0].error) };
 }
