@@ -13,7 +13,9 @@ const targets = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js' },
-].filter((t) => existsSync(t.entryPoints[0]));
+  // The integration suite, loaded by mocha inside VS Code's extension host (mocha from node_modules).
+  { ...node, entryPoints: ['test/vscode/*.ts'], outdir: 'out/test/vscode', external: ['vscode', 'mocha'] },
+].filter((t) => t.entryPoints.some((e) => e.includes('*') || existsSync(e)));
 
 for (const options of targets) {
   if (watch) await (await esbuild.context(options)).watch();

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { RunResult } from '../core/runner/types';
+import { redactHeaders } from './redactHeaders';
+
+/** The extension's one log: a LogOutputChannel, so "Developer: Set Log Level" applies. Secrets redacted below trace. */
+export class LogChannel implements vscode.Disposable {
+  /** The underlying channel. */
+  readonly channel = vscode.window.createOutputChannel('HTTP Session', { log: true });
+
+  /** Logs one run: every hop's request and status, headers at debug level, warnings and errors. */
+  logResult(result: RunResult): void {
+    const reveal = this.channel.logLevel === vscode.LogLevel.Trace;
+    for (const hop of result.exchange?.hops ?? []) {
+      this.channel.info(`${hop.request.method} ${hop.request.url} → ${hop.status} ${hop.statusText}`);
+      this.channel.debug(`request headers:\n  ${redactHeaders(hop.request.headers, reveal).join('\n  ')}`);
+      this.channel.debug(`response headers:\n  ${redactHeaders(hop.headers, reveal).join('\n  ')}`);
+    }
+    if (result.exchange) this.channel.info(`${result.request.method} ${result.request.url}: ${result.exchange.timings.totalMs.toFixed(0)} ms`);
+    for (const warning of result.warnings) this.channel.warn(warning);
+    if (result.error) this.channel.error(result.error.describe());
+  }
+
+  /** Reveals the channel without taking focus. */
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

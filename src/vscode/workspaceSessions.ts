@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
+import { SessionStore } from '../core/session/sessionStore';
+import { readEditorSettings } from './config';
+import { Disposable } from './disposable';
+import type { LogChannel } from './logChannel';
+
+/** Delay between a session change and its save, in ms (many cookies from one response = one write). */
+const SAVE_DELAY_MS = 300;
+
+/**
+ * The workspace's sessions: loaded from and saved to `sessions.json` in the extension's workspace storage
+ * (never in the user's repository) when `httpSession.session.persist` is on; in memory otherwise.
+ */
+export class WorkspaceSessions extends Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(readonly store: SessionStore, private readonly file: string | undefined, private readonly log: LogChannel) {
+    super();
+    const subscription = store.onDidChange(() => this.scheduleSave());
+    this._register({ dispose: () => subscription.dispose() });
+  }
+
+  /** Loads the saved sessions (a corrupt file is moved aside with a logged warning). */
+  static async open(context: vscode.ExtensionContext, log: LogChannel): Promise<WorkspaceSessions> {
+    const storage = context.storageUri?.fsPath;
+    if (!storage || !readEditorSettings().persistSessions) return new WorkspaceSessions(new SessionStore(), undefined, log);
+    const file = path.join(storage, 'sessions.json');
+    const loaded = await loadSessionFile(file).catch((e: unknown) => {
+      log.channel.error(`Could not read ${file}: ${e instanceof Error ? e.message : String(e)}; starting with an empty session`);
+      return { store: new SessionStore(), warnings: [] };
+    });
+    for (const warning of loaded.warnings) {
+      log.channel.warn(warning);
+      void vscode.window.showWarningMessage(warning);
+    }
+    return new WorkspaceSessions(loaded.store, file, log);
+  }
+
+  /** Writes pending changes now (on deactivate). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.save();
+    }
+    await this.saving;
+  }
+
+  override dispose(): void {
+    super.dispose();
+    void this.store.close();
+  }
+
+  private scheduleSave(): void {
+    if (!this.file) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; this.save(); }, SAVE_DELAY_MS);
+  }
+
+  private save(): void {
+    const file = this.file;
+    if (!file) return;
+    this.saving = this.saving.then(() => saveSessionFile(file, this.store)).catch((e: unknown) => {
+      this.log.channel.error(`Could not save the session to ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+}
