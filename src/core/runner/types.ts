@@ -45,3 +45,21 @@ export interface RunResult {
 }
 
 export type { HttpFile };
+
+/** Everything runRequest needs besides the request itself. */
+export interface RunContext {
+  /** Absolute path of the `.http` file. */
+  filePath: string;
+  file: HttpFile;
+  sessions: import('../session/sessionStore').SessionStore;
+  /** The selected environment, `$shared` and private values merged. */
+  environment: Record<string, string>;
+  settings: EngineSettings;
+  /** Aborts the request in flight (CANCELLED). */
+  signal?: AbortSignal;
+  /** Asks for `# @prompt` values; without it a prompt is an error. */
+  prompt?: PromptFn;
+  /** Restricted Mode (untrusted workspace). */
+  restricted?: boolean;
+  workspaceRoot?: string;
+}

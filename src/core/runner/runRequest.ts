@@ -1,0 +1,98 @@
+import { HttpSessionError } from '../errors';
+import type { Exchange } from '../http/types';
+import type { RequestBlock } from '../parser/types';
+import { mergeHeaders } from '../session/mergeHeaders';
+import { sendWithSession } from '../session/sendWithSession';
+import type { Session } from '../session/session';
+import { DEFAULT_SESSION } from '../session/sessionStore';
+import { buildRequest } from '../variables/buildRequest';
+import { createResolver } from '../variables/createResolver';
+import type { Resolver, VariableSources } from '../variables/types';
+import { askPrompts } from './askPrompts';
+import { namedResponseFrom } from './namedResponseFrom';
+import { requestOptions } from './requestOptions';
+import { sessionStatements } from './sessionStatements';
+import type { RunContext, RunResult } from './types';
+
+/**
+ * Sends one request of a file through its session (session.md): prompts asked, the prologue's statements
+ * applied to the session, the request resolved and merged with the session's defaults and cookies, redirects
+ * followed; on a status below 400 the request's own statements applied; `# @name` responses kept.
+ * Never throws: an input error returns `error` with nothing sent; a network failure returns `exchange.error`.
+ */
+export async function runRequest(ctx: RunContext, block: RequestBlock): Promise<RunResult> {
+  const sessionName = lastValue(block.directives, 'session') ?? lastValue(ctx.file.prologue, 'session') ?? DEFAULT_SESSION;
+  const result: RunResult = { request: block, filePath: ctx.filePath, sessionName, warnings: [] };
+  const session = ctx.sessions.get(sessionName);
+  let resolver: Resolver;
+  let exchange: Exchange;
+  try {
+    if (ctx.signal?.aborted) throw new HttpSessionError('CANCELLED', 'The request was cancelled before it was sent.');
+    const prompts = await askPrompts(block, ctx.filePath, ctx.prompt);
+    resolver = createResolver(sourcesFor(ctx, session, prompts));
+    const prologue = sessionStatements(ctx.file.prologue, resolver, ctx.filePath);
+    const request = await buildRequest(block, resolver, sourcesFor(ctx, session, prompts));
+    const options = requestOptions(block, ctx.settings, ctx.filePath, ctx.signal);
+    const settingsHeaders = ctx.settings.defaultHeaders.map(([name, value]): [string, string] => [name, resolver.expand(value, block.requestLine)]);
+    // Prologue statements run before every send of the file, like s.headers.update(...) in Python.
+    for (const statement of prologue) session.setDefaultHeader(statement.name, statement.value);
+    const headers = mergeHeaders(request.headers, { settings: settingsHeaders, session: session.defaultHeaders.toList(), omit: options.omitHeaders });
+    exchange = await sendWithSession(session, { ...request, headers }, options.send);
+  } catch (error) {
+    result.error = asSessionError(error);
+    session.notifyChanged();
+    return result;
+  }
+  result.exchange = exchange;
+  if (exchange.error) result.error = exchange.error;
+  afterResponse(session, block, exchange, resolver, ctx.filePath, result.warnings);
+  session.notifyChanged();
+  return result;
+}
+
+/** Keeps a named response, then applies the request's own statements on a status below 400; collects warnings. */
+function afterResponse(session: Session, block: RequestBlock, exchange: Exchange, resolver: Resolver, file: string, warnings: string[]): void {
+  for (const rejected of exchange.cookies.rejected) {
+    warnings.push(`Cookie rejected: "${rejected.header}" from ${rejected.url}: ${rejected.reason}.`);
+  }
+  const response = exchange.response;
+  if (!response) return;
+  if (response.truncated) warnings.push(`The response body was cut at ${response.body.length} bytes (the size cap); the rest was not read.`);
+  const named = block.name ? namedResponseFrom(exchange) : undefined;
+  if (block.name && named) {
+    session.setNamedResponse(block.name, named);
+    if (session.namedResponses.get(block.name)?.truncated && !response.truncated) {
+      warnings.push(`The response kept as ${block.name} was cut to 1 MB; a reference into the rest is an error.`);
+    }
+  }
+  if (response.status >= 400) return;
+  try {
+    // Resolved only now, so `{{login.response.body.$.token}}` reads the response just stored.
+    for (const statement of sessionStatements(block.directives, resolver, file)) session.setDefaultHeader(statement.name, statement.value);
+  } catch (error) {
+    warnings.push(`A session statement was not applied: ${asSessionError(error).describe()}`);
+  }
+}
+
+function sourcesFor(ctx: RunContext, session: Session, prompts: Record<string, string>): VariableSources {
+  return {
+    filePath: ctx.filePath,
+    fileVariables: ctx.file.variables,
+    environment: ctx.environment,
+    namedResponse: (name) => session.namedResponses.get(name),
+    processEnv: process.env,
+    prompts,
+    ...(ctx.restricted !== undefined ? { restricted: ctx.restricted } : {}),
+    ...(ctx.workspaceRoot !== undefined ? { workspaceRoot: ctx.workspaceRoot } : {}),
+  };
+}
+
+function lastValue(directives: Array<{ name: string; value: string }>, name: string): string | undefined {
+  const value = [...directives].reverse().find((d) => d.name === name)?.value.trim();
+  return value ? value : undefined;
+}
+
+function asSessionError(error: unknown): HttpSessionError {
+  if (error instanceof HttpSessionError) return error;
+  return new HttpSessionError('UNKNOWN', error instanceof Error ? error.message : String(error), undefined, error);
+}
