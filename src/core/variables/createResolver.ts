@@ -6,6 +6,9 @@ import { namedReference, parseNamedReference, type JsonCache } from './namedRefe
 import { scanTemplate } from './scanTemplate';
 import type { Resolver, VariableSources } from './types';
 
+/** Expansion stops with an error past this many characters (nested file variables can double at each level). */
+export const MAX_EXPANDED_LENGTH = 100 * 1024 * 1024;
+
 /** Test seams: the clock used by `$timestamp`/`$datetime`. */
 export interface ResolverOptions {
   now?: () => Date;
@@ -34,6 +37,9 @@ export function createResolver(sources: VariableSources, options: ResolverOption
     let out = '';
     for (const piece of scanTemplate(template)) {
       out += piece.kind === 'text' ? piece.text : resolveExpression(piece.expression, line);
+      if (out.length > MAX_EXPANDED_LENGTH) {
+        throw fail('UNRESOLVED_VARIABLE', `Variables on line ${line + 1} expand to more than ${MAX_EXPANDED_LENGTH / 1024 / 1024} MB of text`, line);
+      }
     }
     return out;
   }

@@ -81,6 +81,12 @@ describe('createResolver: names', () => {
     expectError(() => r.expand('{{a}}', 5), 'UNRESOLVED_VARIABLE', /cycle: a -> b -> c -> a/);
   });
 
+  it('file variables that double at each level stop with an error instead of exhausting memory', () => {
+    const fileVariables = [{ name: 'a0', value: 'x'.repeat(1024), line: 0 }];
+    for (let i = 1; i <= 40; i++) fileVariables.push({ name: `a${i}`, value: `{{a${i - 1}}}{{a${i - 1}}}`, line: i });
+    expectError(() => createResolver(sources({ fileVariables })).expand('{{a40}}', 50), 'UNRESOLVED_VARIABLE', /expand to more than 100 MB/);
+  });
+
   it('stays linear on large and adversarial templates (a quadratic scan would take minutes here)', () => {
     const r = createResolver(sources({ environment: { v: 'value' } }));
     const cases: Array<[string, string, number]> = [
