@@ -1,8 +1,8 @@
 import type { ResponseModel } from '../shared/protocol';
-import type { CodeLine } from './codeLine';
 import { button, el, formatSize } from './dom';
 import { lazyLines } from './lazyLines';
-import { prettyJson } from './prettyJson';
+import { arraySource, prettyJson } from './prettyJson';
+import type { LineSource } from './prettyJson';
 import { prettyXml } from './prettyXml';
 
 /** Host actions the body tab offers. */
@@ -68,9 +68,9 @@ export class BodyView {
       this.renderRaw();
       return;
     }
-    let lines: CodeLine[] | undefined;
+    let lines: LineSource | undefined;
     if (model.kind === 'json') lines = prettyJson(model.bodyStart);
-    else if (model.kind === 'xml') lines = prettyXml(model.bodyStart);
+    else if (model.kind === 'xml') lines = arraySource(prettyXml(model.bodyStart));
     if (lines) this.element.append(lazyLines(lines));
     else this.renderRaw();
   }

@@ -1,20 +1,20 @@
 import type { CodeLine } from './codeLine';
+import type { LineSource } from './prettyJson';
 import { el } from './dom';
 
 /** Lines rendered per batch: the first batch at once, the next ones as the reader scrolls near the end. */
 const BATCH = 1500;
 
 /** Renders code lines into a `<pre>` in batches, so a large document shows at once and stays responsive. */
-export function lazyLines(lines: CodeLine[]): HTMLElement {
+export function lazyLines(source: LineSource): HTMLElement {
   const pre = el('pre', 'code');
   const sentinel = el('div', 'sentinel');
-  let next = 0;
   const renderBatch = (): void => {
     const fragment = document.createDocumentFragment();
-    const end = Math.min(lines.length, next + BATCH);
-    for (; next < end; next++) fragment.append(renderLine(lines[next]));
+    const lines = source.next(BATCH);
+    for (const line of lines) fragment.append(renderLine(line));
     pre.append(fragment);
-    if (next < lines.length) pre.append(sentinel);
+    if (lines.length === BATCH) pre.append(sentinel);
     else {
       sentinel.remove();
       observer.disconnect();

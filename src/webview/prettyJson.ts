@@ -1,58 +1,120 @@
 import type { CodeLine, TokenKind } from './codeLine';
 
-const TOKEN = /\s*("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\],:])/y;
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** A source of display lines, read a batch at a time so a large document starts rendering at once. */
+export interface LineSource {
+  /** Up to `max` further lines; an empty array once everything was read. */
+  next(max: number): CodeLine[];
+}
+
+/** Wraps ready-made lines as a LineSource. */
+export function arraySource(lines: CodeLine[]): LineSource {
+  let at = 0;
+  return { next: (max) => lines.slice(at, (at = Math.min(lines.length, at + max))) };
+}
 
 /**
- * Re-indents JSON text into coloured lines without parsing it into values, so numbers, key order and
- * duplicate keys are shown exactly as received. Returns undefined when the text is not JSON.
+ * Re-indents JSON text into coloured lines without turning it into values, so numbers, key order and
+ * duplicate keys are shown exactly as received. Lines are produced on demand; undefined when not JSON.
  */
-export function prettyJson(text: string): CodeLine[] | undefined {
-  const tokens = scan(text);
-  if (!tokens || tokens.length === 0) return undefined;
-  const lines: CodeLine[] = [];
-  let line: CodeLine = { indent: 0, tokens: [] };
-  let depth = 0;
-  const newLine = (indent: number): void => {
-    if (line.tokens.length) lines.push(line);
-    line = { indent, tokens: [] };
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const next = tokens[i + 1];
-    if (token === '{' || token === '[') {
-      line.tokens.push(['punct', token]);
-      if (next === (token === '{' ? '}' : ']')) {
-        line.tokens.push(['punct', next]);
-        i++;
-      } else newLine(++depth);
-    } else if (token === '}' || token === ']') {
-      newLine(--depth);
-      line.tokens.push(['punct', token]);
-    } else if (token === ',') {
-      line.tokens.push(['punct', ',']);
-      newLine(depth);
-    } else if (token === ':') {
-      line.tokens.push(['punct', ': ']);
-    } else line.tokens.push([kindOf(token, next), token]);
+export function prettyJson(text: string): LineSource | undefined {
+  try {
+    JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  newLine(0);
-  return depth === 0 ? lines : undefined;
+  const scanner = new JsonScanner(text);
+  return { next: (max) => scanner.next(max) };
 }
 
-function kindOf(token: string, next: string | undefined): TokenKind {
-  if (token.startsWith('"')) return next === ':' ? 'key' : 'string';
-  if (token === 'true' || token === 'false' || token === 'null') return 'literal';
-  return 'number';
+/** All lines at once (tests, small documents). */
+export function prettyJsonLines(text: string): CodeLine[] | undefined {
+  const source = prettyJson(text);
+  return source?.next(Number.MAX_SAFE_INTEGER);
 }
 
-function scan(text: string): string[] | undefined {
-  const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length) {
-    const start = TOKEN.lastIndex;
-    const match = TOKEN.exec(text);
-    if (!match) return /^\s*$/.test(text.slice(start)) ? tokens : undefined;
-    tokens.push(match[1]);
+/** A resumable scanner over text already known to be valid JSON. */
+class JsonScanner {
+  private i = 0;
+  private depth = 0;
+  private line: CodeLine = { indent: 0, tokens: [] };
+
+  constructor(private readonly text: string) {}
+
+  next(max: number): CodeLine[] {
+    const lines: CodeLine[] = [];
+    const { text } = this;
+    const n = text.length;
+    const newLine = (indent: number): void => {
+      if (this.line.tokens.length) lines.push(this.line);
+      this.line = { indent, tokens: [] };
+    };
+    while (lines.length < max) {
+      this.skipSpace();
+      if (this.i >= n) {
+        newLine(0);
+        break;
+      }
+      const c = text[this.i];
+      const tokens = this.line.tokens;
+      if (c === '{' || c === '[') {
+        tokens.push(['punct', c]);
+        this.i++;
+        this.skipSpace();
+        if (text[this.i] === (c === '{' ? '}' : ']')) tokens.push(['punct', text[this.i++]]);
+        else newLine(++this.depth);
+      } else if (c === '}' || c === ']') {
+        newLine(--this.depth);
+        this.line.tokens.push(['punct', c]);
+        this.i++;
+      } else if (c === ',') {
+        tokens.push(['punct', ',']);
+        newLine(this.depth);
+        this.i++;
+      } else if (c === ':') {
+        tokens.push(['punct', ': ']);
+        this.i++;
+      } else if (c === '"') {
+        const end = stringEnd(text, this.i);
+        const token = text.slice(this.i, end);
+        this.i = end;
+        this.skipSpace();
+        tokens.push([text[this.i] === ':' ? 'key' : 'string', token]);
+      } else {
+        const token = literalAt(text, this.i);
+        tokens.push([token.kind, token.text]);
+        this.i += token.text.length;
+      }
+    }
+    return lines;
   }
-  return tokens;
+
+  private skipSpace(): void {
+    const { text } = this;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return;
+      this.i++;
+    }
+  }
+}
+
+/** Index just past the closing quote of the string starting at `start` (the text is valid JSON). */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i + 1;
+    if (c === 92) i++;
+  }
+  return text.length;
+}
+
+function literalAt(text: string, i: number): { kind: TokenKind; text: string } {
+  const c = text[i];
+  if (c === 't') return { kind: 'literal', text: 'true' };
+  if (c === 'f') return { kind: 'literal', text: 'false' };
+  if (c === 'n') return { kind: 'literal', text: 'null' };
+  NUMBER.lastIndex = i;
+  return { kind: 'number', text: NUMBER.exec(text)?.[0] ?? c };
 }
