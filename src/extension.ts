@@ -1,0 +1,48 @@
+// Composition root: builds the services and registers the editor adapters. Wiring only.
+import * as vscode from 'vscode';
+import type { SessionStore } from './core/session/sessionStore';
+import { CodeLensProvider } from './vscode/codeLensProvider';
+import { DocumentCache } from './vscode/documentCache';
+import { LogChannel } from './vscode/logChannel';
+import { registerResponseView } from './vscode/response/registerResponseView';
+import { registerStatusBar } from './vscode/statusBar';
+import { registerSessionTree } from './vscode/tree/registerSessionTree';
+import type { SessionTreeProvider } from './vscode/tree/sessionTreeProvider';
+import { SendRequestCommand } from './vscode/sendRequestCommand';
+import { WorkspaceSessions } from './vscode/workspaceSessions';
+
+/** What `activate` returns: the extension's services, for tests and other extensions. */
+export interface HttpSessionApi {
+  /** The workspace's sessions (cookie jars, default headers, named responses). */
+  readonly sessions: SessionStore;
+  /** The sessions tree's data (tests read its children). */
+  readonly sessionTree: SessionTreeProvider;
+}
+
+let sessions: WorkspaceSessions | undefined;
+
+/** Activates on the first `.http`/`.rest` file or command. */
+export async function activate(context: vscode.ExtensionContext): Promise<HttpSessionApi> {
+  const log = new LogChannel();
+  const documents = new DocumentCache();
+  sessions = await WorkspaceSessions.open(context, log);
+  const responseView = registerResponseView(context);
+  const sessionTree = registerSessionTree(context, sessions.store);
+  registerStatusBar(context, sessions.store, responseView.activity);
+  const codeLenses = new CodeLensProvider(documents);
+  context.subscriptions.push(
+    log,
+    documents,
+    sessions,
+    codeLenses,
+    vscode.languages.registerCodeLensProvider({ language: 'http' }, codeLenses),
+    new SendRequestCommand(documents, sessions.store, log, (info, send) => responseView.run(info, send)),
+    vscode.commands.registerCommand('httpSession.showLog', () => log.show()),
+  );
+  return { sessions: sessions.store, sessionTree };
+}
+
+/** Saves pending session changes before the extension host goes away. */
+export async function deactivate(): Promise<void> {
+  await sessions?.flush();
+}

@@ -1,0 +1,92 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { HttpSessionError } from '../core/errors';
+import { requestAtLine } from '../core/parser/requestAtLine';
+import { runRequest } from '../core/runner/runRequest';
+import type { PromptFn, RunResult } from '../core/runner/types';
+import type { SessionStore } from '../core/session/sessionStore';
+import { loadEnvironments } from '../core/variables/environments';
+import { SEND_REQUEST_COMMAND } from './codeLensProvider';
+import { readEditorSettings, readEngineSettings } from './config';
+import { Disposable } from './disposable';
+import type { DocumentCache } from './documentCache';
+import type { LogChannel } from './logChannel';
+import type { SendFn, SendInfo } from './response/registerResponseView';
+
+/** Shows "Sending…", runs `send` with a cancellable signal, shows the result (the response view's `run`). */
+export type RunInView = (info: SendInfo, send: SendFn) => Promise<RunResult | undefined>;
+
+/**
+ * `httpSession.sendRequest [uri] [line]`: sends the request under the cursor (or at `line` of `uri`, as the
+ * CodeLens passes) through the workspace session and resolves with the RunResult (undefined when nothing ran).
+ */
+export class SendRequestCommand extends Disposable {
+  constructor(
+    private readonly documents: DocumentCache,
+    private readonly sessions: SessionStore,
+    private readonly log: LogChannel,
+    private readonly runInView: RunInView,
+  ) {
+    super();
+    this._register(vscode.commands.registerCommand(SEND_REQUEST_COMMAND, (uri?: unknown, line?: unknown) => this.execute(uri, line)));
+  }
+
+  private async execute(uriArg: unknown, lineArg: unknown): Promise<RunResult | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const document = uriArg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uriArg) : editor?.document;
+    if (!document || document.languageId !== 'http') {
+      void vscode.window.showInformationMessage('Open an .http file and put the cursor in a request to send it.');
+      return undefined;
+    }
+    const line = typeof lineArg === 'number' ? lineArg : editor?.document === document ? editor.selection.active.line : 0;
+    const file = this.documents.get(document);
+    const block = requestAtLine(file, line);
+    if (!block) {
+      void vscode.window.showInformationMessage(`No request at line ${line + 1} of ${path.basename(document.fileName)}.`);
+      return undefined;
+    }
+    const filePath = document.uri.fsPath;
+    let environment: Record<string, string>;
+    try {
+      environment = await this.environmentFor(document);
+    } catch (error) {
+      this.reportError(error);
+      return undefined;
+    }
+    const info: SendInfo = { label: block.name ?? block.title ?? `${block.method} ${block.url}`, method: block.method, url: block.url };
+    const result = await this.runInView(info, (signal) => runRequest({
+      filePath,
+      file,
+      sessions: this.sessions,
+      environment,
+      settings: readEngineSettings(document.uri),
+      signal,
+      prompt: promptUser,
+      restricted: !vscode.workspace.isTrusted,
+      workspaceRoot: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath,
+    }, block));
+    if (result) {
+      this.log.logResult(result);
+      if (result.error && !result.exchange?.response) this.reportError(result.error);
+    }
+    return result;
+  }
+
+  /** Values of the selected environment from `http-client(.private).env.json` beside the file. */
+  private async environmentFor(document: vscode.TextDocument): Promise<Record<string, string>> {
+    const environments = await loadEnvironments(path.dirname(document.uri.fsPath));
+    for (const error of environments.errors) this.log.channel.warn(error.describe());
+    const name = readEditorSettings(document.uri).environment;
+    return environments.resolve(name || undefined);
+  }
+
+  private reportError(error: unknown): void {
+    const message = error instanceof HttpSessionError ? error.describe() : error instanceof Error ? error.message : String(error);
+    this.log.channel.error(message);
+    void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => { if (choice) this.log.show(); });
+  }
+}
+
+/** Asks for a `# @prompt` value; masked input for secrets. */
+const promptUser: PromptFn = (name, description, masked) =>
+  Promise.resolve(vscode.window.showInputBox({ title: name, prompt: description || `Value for ${name}`, password: masked, ignoreFocusOut: true }));

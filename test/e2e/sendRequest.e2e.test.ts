@@ -1,0 +1,84 @@
+// What a user clicks: open the workspace, open an .http file from the explorer, click "Send Request",
+// read the response; then the second request shows the cookie the first one set. Screenshots of every
+// step land in artifacts/screenshots/.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { findChromium } from '../../scripts/vscode/launchChromium';
+import { startServer } from '../support/startServer';
+import type { TestServer } from '../support/startServer';
+import { openWorkbench } from './workbench';
+import type { Workbench } from './workbench';
+
+describe('browser: Send Request in the VS Code workbench', function () {
+  let target: TestServer;
+  let workbench: Workbench;
+
+  before(async function () {
+    if (!findChromium()) {
+      if (process.env.CI === 'true') throw new Error('no Chromium found: under CI the browser tests must run (apt-get install -y chromium)');
+      console.warn('*** browser tests SKIPPED: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+      this.skip();
+    }
+    target = await startServer((req, res) => {
+      if (req.url === '/login') res.setHeader('Set-Cookie', 'sid=abc123; Path=/; HttpOnly');
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ path: req.url, cookie: req.headers.cookie ?? null }));
+    });
+    workbench = await openWorkbench({
+      'demo.http': [
+        '### Log in',
+        `GET ${target.url}/login`,
+        '',
+        '### Who am I',
+        `GET ${target.url}/profile`,
+        '',
+      ].join('\n'),
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await target?.close();
+  });
+
+  /** The response webview's content frame (host iframe → inner #active-frame). */
+  function responseFrame(): FrameLocator {
+    return workbench.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  it('shows the workbench with the workspace in the explorer', async () => {
+    const row = workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'demo.http' });
+    await row.waitFor({ timeout: 60_000 });
+    await workbench.screenshot('01-workbench');
+  });
+
+  it('opens demo.http from the explorer and shows a Send Request lens above each request', async () => {
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'demo.http' }).click();
+    await workbench.page.locator('.monaco-editor .view-lines', { hasText: '/login' }).waitFor({ timeout: 30_000 });
+    await workbench.screenshot('02-http-file-open');
+    const lenses = workbench.page.locator('.codelens-decoration a', { hasText: 'Send Request' });
+    await lenses.nth(1).waitFor({ timeout: 90_000 });
+    assert.equal(await lenses.count(), 2);
+    await workbench.screenshot('03-codelens');
+  });
+
+  it('clicking Send Request shows the response: status and body', async () => {
+    await workbench.page.locator('.codelens-decoration a', { hasText: 'Send Request' }).first().click();
+    const body = responseFrame().locator('body');
+    await body.getByText('200', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await body.getByText('/login', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await workbench.screenshot('04-response');
+    assert.equal(target.requests.at(-1)?.url, '/login');
+  });
+
+  it('the second request carries the cookie the first response set, and the response shows it', async () => {
+    await workbench.page.locator('.codelens-decoration a', { hasText: 'Send Request' }).nth(1).click();
+    const body = responseFrame().locator('body');
+    await body.getByText('/profile', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await body.getByText('sid=abc123', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await workbench.screenshot('05-second-response-with-cookie');
+    const arrived = target.requests.at(-1);
+    assert.equal(arrived?.url, '/profile');
+    assert.equal(arrived?.headers.find(([n]) => n.toLowerCase() === 'cookie')?.[1], 'sid=abc123');
+  });
+});
