@@ -67,10 +67,20 @@ function byCode(code: string, err: { message?: string }, ctx: FailureContext): H
   if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') {
     return make('INVALID_HEADER', 'The Content-Length header does not match the size of the body.');
   }
+  const managed = /^(?:invalid (\S+) header|(expect) header not supported)$/.exec(err.message ?? '');
+  if (managed && (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED')) {
+    return make('INVALID_HEADER', `The ${managed[1] ?? managed[2]} header is managed by the connection and cannot be sent; remove it from the request.`);
+  }
   if (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED') {
     return make('INVALID_HEADER', `The request cannot be sent as written: ${err.message ?? code}.`);
   }
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+    return make('REFUSED', `Cannot reach ${where}: the network or host is unreachable.`);
+  }
+  if (code === 'UND_ERR_CLOSED' || code === 'UND_ERR_DESTROYED') {
+    return make('CANCELLED', "Request cancelled: the session's connections were closed.");
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') {
     return make('RESET', ctx.phase === 'body'
       ? 'Connection reset by the server while reading the body.'
       : `Connection closed by ${where} before a response arrived.`);

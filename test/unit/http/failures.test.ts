@@ -131,3 +131,18 @@ describe('sendHop: broken and hostile servers give one clear typed error', () =>
     }
   });
 });
+
+describe('sendHop: a closed pool', () => {
+  it('a request on a pool that was closed (Clear Session) is CANCELLED, not a network error', async () => {
+    const server = await startServer((_req, res) => { res.end('x'); });
+    const dispatcher = createDispatcher({ rejectUnauthorized: true });
+    try {
+      await sendHop(dispatcher, get(server.url), testOptions());
+      await dispatcher.close();
+      const err = await rejectsWith(sendHop(dispatcher, get(server.url), testOptions()), 'CANCELLED');
+      assert.match(err.message, /session's connections were closed/);
+    } finally {
+      await server.close();
+    }
+  });
+});

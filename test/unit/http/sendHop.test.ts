@@ -85,4 +85,17 @@ describe('sendHop: one request, one response', () => {
     await rejectsWith(sendHop(dispatcher, get('http://'), testOptions()), 'INVALID_URL');
     assert.equal(server.requests.length, before);
   });
+
+  it('a Content-Length that does not match the body is INVALID_HEADER and nothing reaches the server', async () => {
+    const before = server.requests.length;
+    const body = new TextEncoder().encode('abc');
+    await rejectsWith(sendHop(dispatcher, { method: 'POST', url: server.url, headers: [['Content-Length', '10']], body }, testOptions()), 'INVALID_HEADER');
+    assert.equal(server.requests.length, before);
+  });
+
+  it('a Transfer-Encoding header is INVALID_HEADER naming the header (the connection frames the body itself)', async () => {
+    const body = new TextEncoder().encode('abc');
+    const err = await rejectsWith(sendHop(dispatcher, { method: 'POST', url: server.url, headers: [['Transfer-Encoding', 'chunked']], body }, testOptions()), 'INVALID_HEADER');
+    assert.match(err.message, /transfer-encoding header is managed by the connection/);
+  });
 });
