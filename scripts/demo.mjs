@@ -7,13 +7,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+// HTTP_SESSION_CLI lets the tests run the demo with the bundle they built themselves.
+const cli = process.env.HTTP_SESSION_CLI ?? join(root, 'dist', 'cli.js');
 const examples = join(root, 'examples');
 const privateEnvPath = join(examples, 'http-client.private.env.json');
 const childEnv = { ...process.env, ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
 
 if (!existsSync(cli)) {
-  console.error('dist/cli.js is missing: run `node esbuild.mjs` first (npm run demo does).');
+  console.error(`${cli} is missing: run \`node esbuild.mjs\` first (npm run demo does).`);
   process.exit(2);
 }
 

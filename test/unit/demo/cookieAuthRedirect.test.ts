@@ -34,7 +34,7 @@ describe('demo server: cookies, auth and redirect endpoints', () => {
   });
 
   it('/basic-auth/USER/PASS is 401 with WWW-Authenticate without or with wrong credentials', async () => {
-    for (const headers of [{}, { authorization: `Basic ${Buffer.from('ann:wrong').toString('base64')}` }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: `Basic ${Buffer.from('ann:wrong').toString('base64')}` }]) {
       const res = await get('/basic-auth/ann/secret', headers);
       assert.equal(res.status, 401);
       assert.match(res.headers.get('www-authenticate') ?? '', /^Basic/);

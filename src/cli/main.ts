@@ -1,0 +1,9 @@
+// Entry point of the `http-session` command (bundled to dist/cli.js by esbuild.mjs).
+import { createProcessIo } from './cliIo';
+import { runCli } from './runCli';
+
+void runCli(process.argv.slice(2), createProcessIo()).then((code) => {
+  process.exitCode = code;
+  // Everything is closed by now; this only guards against a stray handle keeping a finished run alive.
+  setTimeout(() => process.exit(code), 2000).unref();
+});

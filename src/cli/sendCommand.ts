@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { HttpSessionError } from '../core/errors';
+import { parseHttpFile } from '../core/parser/parseHttpFile';
+import type { HttpFile } from '../core/parser/types';
+import { runFile } from '../core/runner/runFile';
+import { DEFAULT_ENGINE_SETTINGS } from '../core/runner/types';
+import type { EngineSettings, RunResult } from '../core/runner/types';
+import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
+import { SessionStore } from '../core/session/sessionStore';
+import { loadEnvironments } from '../core/variables/environments';
+import type { CliIo } from './cliIo';
+import { printResult } from './printResult';
+import { resultJson } from './resultJson';
+import { selectRequests } from './selectRequests';
+import type { SendOptions } from './sendOptions';
+import { parseSendOptions } from './sendOptions';
+import { SEND_USAGE } from './usage';
+import { EXIT } from './usageError';
+
+/**
+ * `http-session send FILE`: parses FILE, sends the chosen requests in order through one SessionStore
+ * (loaded from and saved to `--session PATH`), prints each result, and resolves the exit status:
+ * 0 every request got a response, 1 one did not (the run stops there), 2 a problem in the file.
+ */
+export async function sendCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseSendOptions(args);
+  if (options.help) {
+    io.out(SEND_USAGE);
+    return EXIT.ok;
+  }
+  const filePath = resolve(options.file);
+  const file = await readHttpFile(filePath, options.file);
+  if (reportDiagnostics(file, options.file, io)) return EXIT.input;
+  const blocks = selectRequests(file, options.file, { names: options.names, line: options.line });
+  const environment = await environmentFor(filePath, options, io);
+  const loaded = options.sessionPath ? await loadSessionFile(options.sessionPath) : { store: new SessionStore(), warnings: [] };
+  for (const warning of loaded.warnings) io.err(io.style('yellow', `warning: ${warning}`));
+  let exitCode: number = EXIT.ok;
+  try {
+    await runFile({ filePath, file, sessions: loaded.store, environment, settings: engineSettings(options) }, blocks, (result) => {
+      if (options.json) io.out(JSON.stringify(resultJson(result)));
+      else printResult(result, io);
+      const code = exitCodeOf(result);
+      if (code !== EXIT.ok && exitCode === EXIT.ok) exitCode = code;
+      return code === EXIT.ok;
+    });
+  } finally {
+    if (options.sessionPath) await saveSessionFile(options.sessionPath, loaded.store);
+    await loaded.store.close();
+  }
+  return exitCode;
+}
+
+/** 0 when the result has a response; 2 when the request's input was at fault (nothing sent); 1 otherwise. */
+export function exitCodeOf(result: RunResult): number {
+  if (result.exchange?.response && !result.error) return EXIT.ok;
+  const error = result.error ?? result.exchange?.error;
+  if (error?.isInputError) return EXIT.input;
+  return result.exchange?.response ? EXIT.ok : EXIT.noResponse;
+}
+
+async function readHttpFile(filePath: string, shown: string): Promise<HttpFile> {
+  let text: string;
+  try {
+    text = await readFile(filePath, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new HttpSessionError('PARSE', `cannot read ${shown}: ${reason}`);
+  }
+  return parseHttpFile(text);
+}
+
+/** Prints diagnostics as `file:line:col: message` (1-based); true when one of them is an error. */
+function reportDiagnostics(file: HttpFile, shown: string, io: CliIo): boolean {
+  let failed = false;
+  for (const d of file.diagnostics) {
+    const where = `${shown}:${d.line + 1}:${d.column + 1}`;
+    if (d.severity === 'error') failed = true;
+    io.err(io.style(d.severity === 'error' ? 'red' : 'yellow', `${where}: ${d.severity === 'error' ? 'error' : 'warning'}: ${d.message}`));
+  }
+  return failed;
+}
+
+/**
+ * The values of `--env` (with `--var` on top). A broken environment file is fatal when an environment is
+ * chosen, a warning otherwise. An unknown environment throws ENVIRONMENT listing the known ones.
+ */
+async function environmentFor(filePath: string, options: SendOptions, io: CliIo): Promise<Record<string, string>> {
+  const environments = await loadEnvironments(dirname(filePath));
+  for (const error of environments.errors) {
+    if (options.env !== undefined) throw error;
+    io.err(io.style('yellow', `warning: ${error.describe()}`));
+  }
+  return { ...environments.resolve(options.env), ...options.vars };
+}
+
+function engineSettings(options: SendOptions): EngineSettings {
+  return {
+    ...DEFAULT_ENGINE_SETTINGS,
+    timeoutMs: options.timeoutMs ?? DEFAULT_ENGINE_SETTINGS.timeoutMs,
+    rejectUnauthorized: !options.insecure,
+  };
+}

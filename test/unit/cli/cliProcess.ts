@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+
+/** The repository root. */
+export const ROOT = join(__dirname, '..', '..', '..');
+/**
+ * The built CLI the tests spawn: the bundle of src/cli/main.ts, built to a path of its own so that a
+ * concurrent `npm run build` (which writes dist/cli.js) cannot swap the file under a running test.
+ */
+export const CLI = join(ROOT, 'out', 'test', 'cli', 'cli.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the CLI bundle with esbuild's JS API (esbuild.mjs's node options) when it is missing or older than src/. */
+export async function ensureCliBuilt(): Promise<void> {
+  const sources = Math.max(newestMtime(join(ROOT, 'src', 'cli')), newestMtime(join(ROOT, 'src', 'core')), newestMtime(join(ROOT, 'src', 'demo')));
+  if (existsSync(CLI) && statSync(CLI).mtimeMs >= sources) return;
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+    outfile: CLI,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // jsonc-parser's UMD `main` hides its requires from esbuild; its ESM build bundles cleanly
+    mainFields: ['module', 'main'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+/** What a finished CLI process gave. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options for runCli. */
+export interface RunCliOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Kill the process after this many ms (default 15000). */
+  timeoutMs?: number;
+}
+
+/** Spawns `node dist/cli.js ...args` (NO_COLOR set) and collects its exit status and output. */
+export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliRun> {
+  return runNode([CLI, ...args], options);
+}
+
+/** Spawns `node ...args` with NO_COLOR set, killing it after the timeout. */
+export function runNode(args: string[], options: RunCliOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+    delete env.FORCE_COLOR;
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** True when `text` looks like a JavaScript stack trace. */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+[(:]\d+/m.test(text);
+}
