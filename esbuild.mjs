@@ -7,7 +7,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info' };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// 'module' first: UMD builds (jsonc-parser) require() their parts dynamically, which a bundle cannot follow.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 const targets = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },

@@ -19,7 +19,11 @@ export interface InCodeServerRun {
 }
 
 /** Console noise of an offline workbench that says nothing about our tests. */
-const NOISE = [/ENOTFOUND open-vsx\.org/, /authentication provider 'github'/, /Failed to fetch/, /marketplace/i];
+const NOISE = [
+  /ENOTFOUND open-vsx\.org/, /authentication provider 'github'/, /Failed to fetch/, /marketplace/i,
+  /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/, /^Updating additional builtin/,
+  /^\[Service Worker\]/, /^\[AgentHost/, /^\[AccountPolicyGate\]/,
+];
 
 /**
  * Runs the integration suite in code-server: opens the workbench in headless Chromium with the VS Code
