@@ -1,3 +1,5 @@
+import { addDiagnostic } from './addDiagnostic';
+import type { DiagnosticCounts } from './addDiagnostic';
 import { buildBody } from './buildBody';
 import { firstNonSpace } from './firstNonSpace';
 import { isPreRequestScriptFile, parseHandlerLine } from './parseHandlerLine';
@@ -10,11 +12,13 @@ import type { Diagnostic, Directive, FileVariable, RequestBlock } from './types'
 export interface BlockSink {
   variables: FileVariable[];
   diagnostics: Diagnostic[];
+  counts: DiagnosticCounts;
 }
 
 /** What one block between separators holds: its request (if it has a request line) and its directives. */
 export interface ParsedBlock {
-  request?: Omit<RequestBlock, 'title' | 'range' | 'blockEndLine'>;
+  /** The request, with a placeholder `range` the caller fills in. */
+  request?: RequestBlock;
   directives: Directive[];
 }
 
@@ -29,13 +33,14 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
   let warnedHandler = false;
   let bodyStart = end;
   let bodyEnd = end;
+  const urlPieces: string[] = [];
 
   const enterHandler = (i: number, at: number, kind: 'response' | 'pre-request', opensScript: boolean): void => {
     inScript = opensScript;
     if (kind === 'response' && warnedHandler) return;
     if (kind === 'response') warnedHandler = true;
     const what = kind === 'response' ? 'Response handler scripts' : 'Pre-request scripts';
-    sink.diagnostics.push({ line: i, column: at, endColumn: lines[i].length, message: `${what} are not supported`, severity: 'warning' });
+    addDiagnostic(sink.diagnostics, sink.counts, { line: i, column: at, endColumn: lines[i].length, message: `${what} are not supported`, severity: 'warning' });
   };
 
   for (let i = start; i < end; i++) {
@@ -71,11 +76,11 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
       }
       const parsed = parseRequestLine(line, at);
       if (!parsed.ok) {
-        sink.diagnostics.push({ line: i, column: parsed.column, endColumn: line.length, message: parsed.message, severity: 'error' });
+        addDiagnostic(sink.diagnostics, sink.counts, { line: i, column: parsed.column, endColumn: line.length, message: parsed.message, severity: 'error' });
         phase = 'skip';
         continue;
       }
-      request = { method: parsed.method, url: parsed.url, headers: [], directives, requestLine: i };
+      request = { method: parsed.method, url: parsed.url, headers: [], directives, requestLine: i, range: { startLine: start, endLine: i } };
       if (parsed.httpVersion !== undefined) request.httpVersion = parsed.httpVersion;
       phase = 'url';
       continue;
@@ -83,7 +88,8 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
     if (request === undefined) continue;
     if (phase === 'url' && isUrlContinuation(line, at)) {
       const piece = splitVersion(line.slice(at));
-      request.url += piece.url;
+      // Joined once at the end: thousands of `+=` on one string cost more than they should.
+      urlPieces.push(piece.url);
       if (piece.httpVersion !== undefined) request.httpVersion = piece.httpVersion;
       continue;
     }
@@ -96,10 +102,11 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
     }
     const header = parseHeaderLine(line, at);
     if (header.ok) request.headers.push({ name: header.name, value: header.value, line: i });
-    else sink.diagnostics.push({ line: i, column: header.column, endColumn: header.endColumn, message: header.message, severity: 'error' });
+    else addDiagnostic(sink.diagnostics, sink.counts, { line: i, column: header.column, endColumn: header.endColumn, message: header.message, severity: 'error' });
   }
 
   if (request !== undefined) {
+    if (urlPieces.length > 0) request.url += urlPieces.join('');
     const body = phase === 'body' || phase === 'after' ? buildBody(lines, bodyStart, bodyEnd) : undefined;
     if (body !== undefined) request.body = body;
     const name = lastName(directives);

@@ -16,7 +16,7 @@ export function parseHttpFile(text: string): HttpFile {
 }
 
 function parseLines(lines: readonly string[]): HttpFile {
-  const sink: BlockSink = { variables: [], diagnostics: [] };
+  const sink: BlockSink = { variables: [], diagnostics: [], counts: { error: 0, warning: 0 } };
   const file: HttpFile = { prologue: [], variables: sink.variables, requests: [], diagnostics: sink.diagnostics };
   let start = 0;
   let title: string | undefined;
@@ -25,11 +25,9 @@ function parseLines(lines: readonly string[]): HttpFile {
     if (i < lines.length && separatorTitle === undefined) continue;
     const block = parseBlock(lines, start, i, sink);
     if (block.request !== undefined) {
-      const request: RequestBlock = {
-        ...block.request,
-        range: { startLine: start, endLine: lastNonBlank(lines, start, i) },
-        blockEndLine: Math.max(start, i - 1),
-      };
+      const request: RequestBlock = block.request;
+      request.range = { startLine: start, endLine: lastNonBlank(lines, start, i) };
+      request.blockEndLine = i - 1;
       if (title !== undefined) request.title = title;
       file.requests.push(request);
     } else if (start === 0) {

@@ -1,3 +1,4 @@
+import { addDiagnostic } from './addDiagnostic';
 import { KNOWN_DIRECTIVES } from './knownDirectives';
 import { parseCommentLine } from './parseCommentLine';
 import { parseFileVariable } from './parseFileVariable';
@@ -15,12 +16,12 @@ export function readMetaLine(line: string, at: number, lineNo: number, directive
     if (d === undefined) return true;
     directives.push({ name: d.name, value: d.value, line: lineNo });
     if (!KNOWN_DIRECTIVES.has(d.name)) {
-      sink.diagnostics.push({
+      addDiagnostic(sink.diagnostics, sink.counts, {
         line: lineNo, column: d.column, endColumn: d.column + 1 + d.name.length,
         message: `Unknown directive @${d.name}`, severity: 'warning',
       });
     } else if (d.name === 'name' && !/^[A-Za-z_][\w-]*$/.test(d.value)) {
-      sink.diagnostics.push({
+      addDiagnostic(sink.diagnostics, sink.counts, {
         line: lineNo, column: d.column, endColumn: line.length,
         message: "@name needs a name of letters, digits, '_' or '-', such as '# @name login'", severity: 'warning',
       });
@@ -30,6 +31,6 @@ export function readMetaLine(line: string, at: number, lineNo: number, directive
   if (line.charCodeAt(at) !== 64 /* @ */) return false;
   const variable = parseFileVariable(line, at);
   if (variable.ok) sink.variables.push({ name: variable.name, value: variable.value, line: lineNo });
-  else sink.diagnostics.push({ line: lineNo, column: variable.column, endColumn: line.length, message: variable.message, severity: 'error' });
+  else addDiagnostic(sink.diagnostics, sink.counts, { line: lineNo, column: variable.column, endColumn: line.length, message: variable.message, severity: 'error' });
   return true;
 }

@@ -96,4 +96,15 @@ describe('parser: diagnostics, line endings, BOM and JetBrains handlers', () => 
     assert.equal(file.requests[0].url, 'https://a.test/{{a}}');
     assert.deepEqual(file.diagnostics.map((d) => [d.line, d.message]), [[0, 'Pre-request scripts are not supported']]);
   });
+
+  it('keeps at most 1000 diagnostics of a severity and says when more were dropped', () => {
+    const lines = ['GET https://a.test', ...Array.from({ length: 1500 }, () => 'bad'), '# @x'];
+    const file = parseHttpFile(lines.join('\n'));
+    const errors = file.diagnostics.filter((d) => d.severity === 'error');
+    assert.equal(errors.length, 1001);
+    assert.deepEqual(errors[1000], {
+      line: 1001, column: 0, message: 'Too many errors in this file; only the first 1000 are shown', severity: 'error',
+    });
+    assert.deepEqual(file.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message), ['Unknown directive @x']);
+  });
 });
