@@ -9,12 +9,13 @@ import { SessionStore } from '../../../src/core/session/sessionStore';
 
 /**
  * The test app: POST /login → 200 {"token":"tok-1"} with Set-Cookie sid=s1; /unauthorized → 401;
- * /redirect?to= → 302; /delay?ms= waits; /set?c= sets the cookie c; anything else → 200 `ok`.
+ * /redirect?to= → 302; /delay?ms= waits; every `c=` parameter becomes a Set-Cookie; anything else → 200 `ok`.
  */
 export function appHandler(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://test');
   req.resume();
   req.on('end', () => {
+    for (const cookie of url.searchParams.getAll('c')) res.appendHeader('Set-Cookie', cookie);
     if (url.pathname === '/login') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': 'sid=s1; Path=/; HttpOnly' });
       res.end(JSON.stringify({ token: 'tok-1' }));
@@ -27,7 +28,6 @@ export function appHandler(req: IncomingMessage, res: ServerResponse): void {
     } else if (url.pathname === '/delay') {
       setTimeout(() => res.end('late'), Number(url.searchParams.get('ms') ?? 0));
     } else {
-      for (const cookie of url.searchParams.getAll('c')) res.appendHeader('Set-Cookie', cookie);
       res.end('ok');
     }
   });
