@@ -1,4 +1,5 @@
-import type { Exchange, Hop } from '../core/http/types';
+import type { HttpSessionError } from '../core/errors';
+import type { CookieView, Exchange, Hop } from '../core/http/types';
 import type { RunResult } from '../core/runner/types';
 import { formatBytes, prettyBody } from './bodyText';
 import type { CliIo } from './cliIo';
@@ -24,8 +25,20 @@ export function printResult(result: RunResult, io: CliIo): void {
   if (exchange?.response) printResponse(exchange, io);
   for (const warning of result.warnings) io.err(io.style('yellow', `warning: ${warning}`));
   const error = result.error ?? exchange?.error;
-  if (error) io.err(io.style('red', `error: ${error.describe()}`));
+  if (error) io.err(io.style('red', `error: ${describeError(error, result.filePath)}`));
   io.out('');
+}
+
+/** `error.describe()`, with the request's file filled in when the error knows its line but not its file. */
+export function describeError(error: HttpSessionError, filePath: string): string {
+  if (error.location && !error.location.file) return `${filePath}:${error.location.line + 1}: ${error.message}`;
+  return error.describe();
+}
+
+/** A stored cookie as `name=value (domain/path)`; one the server expired (a deletion) as `name (deleted)`. */
+function describeStored(cookie: CookieView): string {
+  if (cookie.expires !== undefined && Date.parse(cookie.expires) <= Date.now()) return `${cookie.name} (deleted)`;
+  return `${cookie.name}=${cookie.value} (${cookie.domain}${cookie.path})`;
 }
 
 function printHops(hops: Hop[], io: CliIo): void {
@@ -44,7 +57,7 @@ function printResponse(exchange: Exchange, io: CliIo): void {
   for (const [name, value] of response.headers) io.out(`${io.style('cyan', name)}: ${value}`);
   const { sent, stored, rejected } = exchange.cookies;
   if (sent.length > 0) io.out(io.style('dim', `Cookies sent: ${sent.map((c) => `${c.name}=${c.value}`).join('; ')}`));
-  if (stored.length > 0) io.out(io.style('dim', `Cookies stored: ${stored.map((c) => `${c.name}=${c.value} (${c.domain}${c.path})`).join(', ')}`));
+  if (stored.length > 0) io.out(io.style('dim', `Cookies stored: ${stored.map(describeStored).join(', ')}`));
   for (const r of rejected) io.err(io.style('yellow', `warning: cookie rejected from ${r.url}: ${r.reason} (${r.header})`));
   if (response.body.length > 0) {
     io.out('');

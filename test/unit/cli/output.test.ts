@@ -90,6 +90,15 @@ describe('CLI output: human, --json, and request selection', function () {
     assert.match(json.stdout, /\{\n {2}"slideshow": \{\n {4}"author": "Yours Truly"/);
   });
 
+  it('a cookie the server expires shows as deleted, not as stored', async () => {
+    const deleting = join(dir, 'delete.http');
+    writeFileSync(deleting, `GET ${demo.url}/cookies/set?gone=soon\n\n###\nGET ${demo.url}/cookies/delete?gone\n`);
+    const run = await runCli(['send', deleting]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Cookies stored: gone=soon \(127\.0\.0\.1\/\)/);
+    assert.match(run.stdout, /Cookies stored: gone \(deleted\)/);
+  });
+
   it('a binary body is shown as "<N bytes of TYPE>"', async () => {
     const run = await runCli(['send', file, '--name', 'png']);
     assert.match(run.stdout, /<70 bytes of image\/png>/);
