@@ -16,7 +16,8 @@ export interface ResolverOptions {
 
 /**
  * A resolver over prompt answers, file variables, the environment, built-ins and named responses (in that
- * order for plain names). Create one per send: file variable values are resolved once and reused.
+ * order for plain names). Create one per send: file variable values are resolved once and reused, except
+ * those that read a named response, which are read afresh so a directive applied after the response sees it.
  * Expanded values are never scanned again, except a file variable's own definition.
  */
 export function createResolver(sources: VariableSources, options: ResolverOptions = {}): Resolver {
@@ -28,6 +29,8 @@ export function createResolver(sources: VariableSources, options: ResolverOption
   const dotenvCache: DotenvCache = new Map();
   const jsonCache: JsonCache = new WeakMap();
   let dotenvFiles: string[] | undefined;
+  // Counts reads of named responses, which can change while a resolver lives (a response arrives).
+  let namedReads = 0;
 
   const fail = (code: 'UNRESOLVED_VARIABLE', message: string, line: number): HttpSessionError =>
     new HttpSessionError(code, message, { file, line });
@@ -57,7 +60,10 @@ export function createResolver(sources: VariableSources, options: ResolverOption
     if (definition) return resolveFileVariable(definition);
     if (Object.prototype.hasOwnProperty.call(sources.environment, name)) return sources.environment[name];
     const reference = parseNamedReference(name);
-    if (reference) return namedReference(reference, sources.namedResponse(reference.name), { file, line }, jsonCache);
+    if (reference) {
+      namedReads++;
+      return namedReference(reference, sources.namedResponse(reference.name), { file, line }, jsonCache);
+    }
     throw fail('UNRESOLVED_VARIABLE', `Unknown variable '${name}' on line ${line + 1}`, line);
   }
 
@@ -69,9 +75,10 @@ export function createResolver(sources: VariableSources, options: ResolverOption
       throw fail('UNRESOLVED_VARIABLE', `Variables refer to each other in a cycle: ${cycle} (line ${definition.line + 1})`, definition.line);
     }
     resolving.push(definition.name);
+    const readsBefore = namedReads;
     try {
       const value = expand(definition.value, definition.line);
-      resolvedFileVariables.set(definition.name, value);
+      if (namedReads === readsBefore) resolvedFileVariables.set(definition.name, value);
       return value;
     } finally {
       resolving.pop();

@@ -42,6 +42,14 @@ describe('named request references', () => {
     assert.equal(resolverWith({ login }).expand('{{auth}}', 3), 'Bearer abc');
   });
 
+  it('a file variable holding a reference is read afresh after a new response is stored', () => {
+    const responses: Record<string, NamedResponse> = { login };
+    const r = resolverWith(responses);
+    assert.equal(r.expand('{{auth}}', 0), 'Bearer abc');
+    responses.login = { ...login, body: '{"token":"next"}' };
+    assert.equal(r.expand('{{auth}}', 0), 'Bearer next');
+  });
+
   it('body.* is the whole body', () => {
     assert.equal(resolverWith({ login }).expand('{{login.response.body.*}}', 0), login.body);
   });
