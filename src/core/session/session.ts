@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { Cookie, CookieJar } from 'tough-cookie';
 import type { SerializedCookieJar } from 'tough-cookie';
+import { HttpSessionError } from '../errors';
 import { createDispatcher } from '../http/createDispatcher';
 import type { DispatcherOptions } from '../http/createDispatcher';
 import type { CookieView, HeaderList, RejectedCookie } from '../http/types';
@@ -86,11 +87,16 @@ export class Session {
       .map(cookieView);
   }
 
-  /** Adds or replaces a cookie from the tree; throws HttpSessionError-free Error text from the jar when refused. */
+  /** Adds or replaces a cookie from the tree; throws HttpSessionError with the jar's reason in plain words when refused. */
   async setCookie(view: CookieView): Promise<CookieView> {
     const url = `https://${view.domain.replace(/^\./, '')}${view.path || '/'}`;
-    const stored = await this.jar.setCookie(cookieFromView(view), url);
-    if (!stored) throw new Error(`The cookie ${view.name} was not stored: ${url} refused it.`);
+    let stored: Cookie | undefined;
+    try {
+      stored = await this.jar.setCookie(cookieFromView(view), url);
+    } catch (error) {
+      throw new HttpSessionError('UNKNOWN', `The cookie ${view.name} was not stored: ${rejectionReason(error)}.`, undefined, error);
+    }
+    if (!stored) throw new HttpSessionError('UNKNOWN', `The cookie ${view.name} was not stored: the cookie rules for ${view.domain} ignored it.`);
     this.notifyChanged();
     return cookieView(stored);
   }

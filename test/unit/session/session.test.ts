@@ -51,7 +51,7 @@ describe('Session: what a session holds', () => {
 
   it('adding a cookie from the tree for a public suffix is refused', async () => {
     const session = new Session('default');
-    await assert.rejects(session.setCookie({ name: 'a', value: '1', domain: 'com', path: '/', secure: false, httpOnly: false, hostOnly: false }));
+    await assert.rejects(session.setCookie({ name: 'a', value: '1', domain: 'com', path: '/', secure: false, httpOnly: false, hostOnly: false }), /The cookie a was not stored: its Domain is a public suffix/);
   });
 
   it('default headers are case-insensitive and keep their order', () => {
