@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // HTTP_SESSION_CLI lets the tests run the demo with the bundle they built themselves.
 const cli = process.env.HTTP_SESSION_CLI ?? join(root, 'dist', 'cli.js');
-const examples = join(root, 'examples');
+// HTTP_SESSION_DEMO_DIR lets the tests run a copy of examples/ without touching the real folder.
+const examples = process.env.HTTP_SESSION_DEMO_DIR ?? join(root, 'examples');
 const privateEnvPath = join(examples, 'http-client.private.env.json');
 const childEnv = { ...process.env, ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) };
 
@@ -84,7 +85,7 @@ async function main() {
   const files = readdirSync(examples).filter((name) => name.endsWith('.http')).sort();
   for (const name of files) {
     const file = join(examples, name);
-    banner(`http-session send ${relative(root, file)} --env demo --session ${sessionPath}`);
+    banner(`http-session send ${examples === join(root, 'examples') ? relative(root, file) : file} --env demo --session ${sessionPath}`);
     const code = await runCli(['send', file, '--env', 'demo', '--session', sessionPath]);
     if (code !== 0) {
       console.error(`\n${name} failed with exit status ${code}; stopping the demo.`);
