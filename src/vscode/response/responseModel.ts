@@ -9,6 +9,8 @@ export const FIRST_CHUNK_CHARS = 256 * 1024;
 export const PRETTY_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Images above this size in bytes (10 MB) are shown as binary (size plus save). */
 const IMAGE_LIMIT_BYTES = 10 * 1024 * 1024;
+/** Longest request title used as a label (the panel's tab), in characters. */
+const LABEL_CHARS = 40;
 /** Request body preview length in the Request tab, in bytes. */
 const REQUEST_PREVIEW_BYTES = 4096;
 
@@ -23,7 +25,8 @@ export interface BuiltModel {
 export function requestLabel(result: Pick<RunResult, 'request'>): string {
   const { request } = result;
   if (request.name) return request.name;
-  if (request.title?.trim()) return request.title.trim();
+  const title = request.title?.trim();
+  if (title) return title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS)}…` : title;
   return `${request.method} ${pathOf(request.url)}`;
 }
 
