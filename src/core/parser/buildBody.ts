@@ -15,14 +15,14 @@ export function buildBody(lines: readonly string[], start: number, end: number):
   const parts: BodyPart[] = [];
   let textStart = -1;
   for (let i = first; i <= last; i++) {
-    const file = parseFileReference(lines[i]);
+    const file = parseFileReference(lines[i], i);
     if (file === undefined) {
       if (textStart < 0) textStart = i;
       continue;
     }
     if (textStart >= 0) parts.push(textPart(lines, textStart, i));
     textStart = -1;
-    parts.push({ kind: 'file', ...file, line: i });
+    parts.push(file);
   }
   if (textStart >= 0) parts.push(textPart(lines, textStart, last + 1));
   return { parts, startLine: first, endLine: last };

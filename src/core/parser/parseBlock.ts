@@ -100,8 +100,8 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
       enterHandler(i, at, handler.kind, handler.opensScript);
       continue;
     }
-    const header = parseHeaderLine(line, at);
-    if (header.ok) request.headers.push({ name: header.name, value: header.value, line: i });
+    const header = parseHeaderLine(line, at, i);
+    if (!('message' in header)) request.headers.push(header);
     else addDiagnostic(sink.diagnostics, sink.counts, { line: i, column: header.column, endColumn: header.endColumn, message: header.message, severity: 'error' });
   }
 

@@ -1,15 +1,13 @@
+import type { BodyPart } from './types';
+
 /** A body line that includes a file: `< path`, `<@ path` (variables expanded), `<@latin1 path` (with encoding). */
-export interface FileReference {
-  path: string;
-  expandVariables: boolean;
-  encoding?: string;
-}
+export type FileReference = Extract<BodyPart, { kind: 'file' }>;
 
 /**
- * Reads a body line as a file reference, as REST Client does: `<` must be the line's first character
+ * Reads body line number `lineNo` as a file reference, as REST Client does: `<` must be the line's first character
  * and be followed by whitespace (or `@` and an optional encoding name, then whitespace).
  */
-export function parseFileReference(line: string): FileReference | undefined {
+export function parseFileReference(line: string, lineNo: number): FileReference | undefined {
   if (line.charCodeAt(0) !== 60 /* < */) return undefined;
   let i = 1;
   let expandVariables = false;
@@ -23,7 +21,9 @@ export function parseFileReference(line: string): FileReference | undefined {
   if (!isSpace(line.charCodeAt(i))) return undefined;
   const path = line.slice(i).trim();
   if (path === '') return undefined;
-  return encoding === undefined ? { path, expandVariables } : { path, expandVariables, encoding };
+  return encoding === undefined
+    ? { kind: 'file', path, expandVariables, line: lineNo }
+    : { kind: 'file', path, expandVariables, encoding, line: lineNo };
 }
 
 function isSpace(c: number): boolean {

@@ -1,8 +1,10 @@
 import { firstNonSpace } from './firstNonSpace';
 import { parseBlock } from './parseBlock';
 import { splitLines } from './splitLines';
-import type { BlockSink } from './parseBlock';
+import type { BlockSink, ParsedBlock } from './parseBlock';
 import type { HttpFile, RequestBlock } from './types';
+
+const EMPTY_BLOCK: ParsedBlock = { directives: [] };
 
 /** Parses a `.http`/`.rest` file. Never throws; problems become diagnostics. Linear in the text's size. */
 export function parseHttpFile(text: string): HttpFile {
@@ -23,7 +25,7 @@ function parseLines(lines: readonly string[]): HttpFile {
   for (let i = 0; i <= lines.length; i++) {
     const separatorTitle = i < lines.length ? readSeparator(lines[i]) : undefined;
     if (i < lines.length && separatorTitle === undefined) continue;
-    const block = parseBlock(lines, start, i, sink);
+    const block = start < i ? parseBlock(lines, start, i, sink) : EMPTY_BLOCK;
     if (block.request !== undefined) {
       const request: RequestBlock = block.request;
       request.range = { startLine: start, endLine: lastNonBlank(lines, start, i) };
@@ -31,7 +33,7 @@ function parseLines(lines: readonly string[]): HttpFile {
       if (title !== undefined) request.title = title;
       file.requests.push(request);
     } else if (start === 0) {
-      file.prologue = block.directives;
+      file.prologue = block === EMPTY_BLOCK ? [] : block.directives;
     }
     start = i + 1;
     title = separatorTitle === '' ? undefined : separatorTitle;
