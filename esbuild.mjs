@@ -1,7 +1,7 @@
 // Builds the bundles: the extension (node, cjs, `vscode` external), the CLI (node), the webview (browser).
 // Flags: --production (minify, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,6 +17,9 @@ const targets = [
   // The integration suite, loaded by mocha inside VS Code's extension host (mocha from node_modules).
   { ...node, entryPoints: ['test/vscode/*.ts'], outdir: 'out/test/vscode', external: ['vscode', 'mocha'] },
 ].filter((t) => t.entryPoints.some((e) => e.includes('*') || existsSync(e)));
+
+// A production build starts from an empty dist/ so no dev leftovers (source maps) get packaged.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 for (const options of targets) {
   if (watch) await (await esbuild.context(options)).watch();

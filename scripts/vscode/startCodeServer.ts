@@ -34,6 +34,7 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.tips.enabled': false,
   'git.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Starts code-server on 127.0.0.1 at a free port with no auth and waits (up to 60 s) for `/healthz`. */
