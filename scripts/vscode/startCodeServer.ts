@@ -14,6 +14,8 @@ export interface CodeServerOptions {
   linkExtensions?: string[];
   /** Pass `--vscode-option enable-smoke-test-driver`, needed for the `payload` URL parameter. */
   smokeTestDriver?: boolean;
+  /** Extra user settings (merged over the test defaults). */
+  userSettings?: Record<string, unknown>;
   /** Forward server output to this function (default: dropped). */
   onOutput?: (text: string) => void;
 }
@@ -44,7 +46,7 @@ export async function startCodeServer(install: CodeServerInstall, options: CodeS
   const extensions = path.join(runDir, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.userSettings }, null, 2));
   fs.writeFileSync(path.join(runDir, 'config.yaml'), 'auth: none\ncert: false\n');
   for (const ext of options.linkExtensions ?? []) linkExtension(ext, extensions);
 
