@@ -12,6 +12,9 @@ export interface FailureContext {
   timeoutMs: number;
 }
 
+/** Headers undici sets itself and refuses from the caller (lower case). */
+const CONNECTION_MANAGED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'host', 'content-length']);
+
 /** The per-request opt-out named in TLS messages. */
 export const TLS_OPT_OUT_HINT = 'Use `# @insecure` on this request to skip verification.';
 
@@ -67,9 +70,14 @@ function byCode(code: string, err: { message?: string }, ctx: FailureContext): H
   if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') {
     return make('INVALID_HEADER', 'The Content-Length header does not match the size of the body.');
   }
-  const managed = /^(?:invalid (\S+) header|(expect) header not supported)$/.exec(err.message ?? '');
-  if (managed && (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED')) {
-    return make('INVALID_HEADER', `The ${managed[1] ?? managed[2]} header is managed by the connection and cannot be sent; remove it from the request.`);
+  const invalid = /^(?:invalid (\S+) header|(expect) header not supported)$/.exec(err.message ?? '');
+  if (invalid && (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED')) {
+    const name = invalid[1] ?? invalid[2];
+    // undici says "invalid X header" both for headers the connection manages and for values it cannot encode.
+    if (!CONNECTION_MANAGED.has(name.toLowerCase())) {
+      return make('INVALID_HEADER', `The ${name} header holds a character that cannot be sent in a header (a control character or one above U+00FF); nothing was sent.`);
+    }
+    return make('INVALID_HEADER', `The ${name} header is managed by the connection and cannot be sent; remove it from the request.`);
   }
   if (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED') {
     return make('INVALID_HEADER', `The request cannot be sent as written: ${err.message ?? code}.`);

@@ -12,6 +12,7 @@ import { askPrompts } from './askPrompts';
 import { namedResponseFrom } from './namedResponseFrom';
 import { requestOptions } from './requestOptions';
 import { sessionStatements } from './sessionStatements';
+import { settingsHeaders } from './settingsHeaders';
 import type { RunContext, RunResult } from './types';
 
 /**
@@ -33,10 +34,10 @@ export async function runRequest(ctx: RunContext, block: RequestBlock): Promise<
     const prologue = sessionStatements(ctx.file.prologue, resolver, ctx.filePath);
     const request = await buildRequest(block, resolver, sourcesFor(ctx, session, prompts));
     const options = requestOptions(block, ctx.settings, ctx.filePath, ctx.signal);
-    const settingsHeaders = ctx.settings.defaultHeaders.map(([name, value]): [string, string] => [name, resolver.expand(value, block.requestLine)]);
+    const settings = settingsHeaders(ctx.settings.defaultHeaders, resolver, block.requestLine);
     // Prologue statements run before every send of the file, like s.headers.update(...) in Python.
     for (const statement of prologue) session.setDefaultHeader(statement.name, statement.value);
-    const headers = mergeHeaders(request.headers, { settings: settingsHeaders, session: session.defaultHeaders.toList(), omit: options.omitHeaders });
+    const headers = mergeHeaders(request.headers, { settings, session: session.defaultHeaders.toList(), omit: options.omitHeaders });
     exchange = await sendWithSession(session, { ...request, headers }, options.send);
   } catch (error) {
     result.error = asSessionError(error);

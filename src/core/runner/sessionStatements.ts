@@ -51,5 +51,5 @@ function expand(template: string, directive: Directive, resolver: Resolver, file
     'INVALID_HEADER',
     `@${directive.name} would hold ${problem.what}${problem.variable ? ` from ${problem.variable}` : ''}; nothing was sent.`,
     { file, line: directive.line },
-  ));
+  ), { header: true });
 }

@@ -46,7 +46,7 @@ function expandHeader(header: HeaderLine, resolver: Resolver, file: string): [st
     fail(`Header name on line ${line + 1} holds ${problemText(problem)}; nothing was sent`)).trim();
   if (!TOKEN.test(name)) throw fail(`Header name '${name}' on line ${line + 1} is not a valid header name; nothing was sent`);
   const value = expandChecked(resolver, header.value, line, (problem) =>
-    fail(`Header '${name}' on line ${line + 1} holds ${problemText(problem)}; nothing was sent`));
+    fail(`Header '${name}' on line ${line + 1} holds ${problemText(problem)}; nothing was sent`), { header: true });
   return [name, value.replace(/^[ \t]+|[ \t]+$/g, '')];
 }
 
