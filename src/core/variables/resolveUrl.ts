@@ -19,6 +19,10 @@ export function resolveUrl(target: string, host: string | undefined, line: numbe
   if (scheme !== 'http' && scheme !== 'https') {
     throw fail(`URL scheme '${scheme}:' on line ${line + 1} is not supported: only http:// and https://`);
   }
+  // WHATWG URL reads `http:///path` as host "path"; a URL written without a host is a mistake, not a host name.
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[/?#]/.test(text) || /^[A-Za-z][A-Za-z0-9+.-]*:\/\/$/.test(text)) {
+    throw fail(`URL '${text}' on line ${line + 1} has no host: write http://host/…`);
+  }
   try {
     return new URL(text).href;
   } catch {
