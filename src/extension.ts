@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SessionStore } from './core/session/sessionStore';
 import { CodeLensProvider } from './vscode/codeLensProvider';
 import { DocumentCache } from './vscode/documentCache';
+import { FoldingRangeProvider } from './vscode/foldingRangeProvider';
 import { LogChannel } from './vscode/logChannel';
 import { registerResponseView } from './vscode/response/registerResponseView';
 import { registerStatusBar } from './vscode/statusBar';
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
     sessions,
     codeLenses,
     vscode.languages.registerCodeLensProvider({ language: 'http' }, codeLenses),
+    vscode.languages.registerFoldingRangeProvider({ language: 'http' }, new FoldingRangeProvider(documents)),
     new SendRequestCommand(documents, sessions.store, log, (info, send) => responseView.run(info, send)),
     vscode.commands.registerCommand('httpSession.showLog', () => log.show()),
   );
