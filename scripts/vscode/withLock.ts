@@ -30,7 +30,8 @@ function holderAlive(lockDir: string): boolean {
   try {
     pid = Number(fs.readFileSync(`${lockDir}/pid`, 'utf8'));
   } catch {
-    return true; // just created, pid not written yet
+    // No pid yet: just created, unless the holder died between mkdir and writing it.
+    try { return Date.now() - fs.statSync(lockDir).mtimeMs < 30_000; } catch { return false; }
   }
   if (!pid) return true;
   try {
