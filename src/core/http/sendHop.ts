@@ -81,7 +81,7 @@ function hopAbort(options: TransportOptions, ctx: FailureContext): { signal: Abo
 export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, options: TransportOptions): Promise<HopResult> {
   const url = targetUrl(req.url);
   if (options.signal?.aborted) throw new HttpSessionError('CANCELLED', 'Request cancelled.', undefined, options.signal.reason);
-  const ctx: FailureContext = { url, phase: 'headers', timedOut: false, cancelled: false, timeoutMs: options.timeoutMs };
+  const ctx: FailureContext = { url, phase: 'headers', timedOut: false, cancelled: false, timeoutMs: options.reportedTimeoutMs ?? options.timeoutMs };
   const abort = hopAbort(options, ctx);
   const started = performance.now();
   try {

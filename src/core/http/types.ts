@@ -15,6 +15,8 @@ export interface OutgoingRequest {
 export interface TransportOptions {
   /** Whole-request timeout in ms; 0 = none. Default 30000. */
   timeoutMs: number;
+  /** The timeout named in a TIMEOUT message, in ms, when `timeoutMs` is only what is left of a longer one. */
+  reportedTimeoutMs?: number;
   /** Reading stops at this many decoded body bytes and the response is marked truncated. Default 50 MB. */
   maxBodyBytes: number;
   /** Verify TLS certificates (default true). */

@@ -47,6 +47,8 @@ export async function sendWithSession(session: Session, request: OutgoingRequest
       if (exchange.hops.length === 0) exchange.cookies.sent = pairs.map((p) => ({ ...p }));
       const hop = await sendHop(session.dispatcher(!options.rejectUnauthorized), sent, {
         timeoutMs: remaining(started, options.timeoutMs),
+        // The user set the exchange's timeout; a message naming only what was left of it would confuse.
+        reportedTimeoutMs: options.timeoutMs,
         maxBodyBytes: options.maxBodyBytes,
         rejectUnauthorized: options.rejectUnauthorized,
         signal: options.signal,
