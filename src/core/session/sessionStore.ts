@@ -2,6 +2,7 @@ import type { Disposable } from './changeEmitter';
 import { ChangeEmitter } from './changeEmitter';
 import { Session } from './session';
 import type { DispatcherFactory, SessionJSON } from './session';
+import type { NamedResponse } from './types';
 
 /** The session file's content (see docs/session-file.md). */
 export interface SessionStoreJSON {
@@ -82,10 +83,23 @@ function checkShape(json: unknown): Record<string, SessionJSON> {
   if (!data.sessions || typeof data.sessions !== 'object') throw new Error('no "sessions" object');
   for (const [name, saved] of Object.entries(data.sessions)) {
     const ok = saved && typeof saved === 'object' && Array.isArray(saved.defaultHeaders)
-      && saved.defaultHeaders.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((v) => typeof v === 'string'))
+      && isHeaderPairs(saved.defaultHeaders)
       && saved.namedResponses && typeof saved.namedResponses === 'object'
+      && Object.values(saved.namedResponses).every(isNamedResponse)
       && saved.cookies && typeof saved.cookies === 'object' && Array.isArray(saved.cookies.cookies);
     if (!ok) throw new Error(`session "${name}" has a bad shape`);
   }
   return data.sessions;
+}
+
+function isHeaderPairs(value: unknown): boolean {
+  return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((v) => typeof v === 'string'));
+}
+
+/** A saved named response must have the shape `{{name.response.…}}` references read, or the file is corrupt. */
+function isNamedResponse(value: unknown): boolean {
+  const response = value as Partial<NamedResponse> | null;
+  return !!response && typeof response === 'object' && typeof response.status === 'number' && isHeaderPairs(response.headers)
+    && typeof response.body === 'string' && !!response.request && typeof response.request === 'object'
+    && typeof response.request.url === 'string' && isHeaderPairs(response.request.headers);
 }
