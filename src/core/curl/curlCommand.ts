@@ -1,4 +1,4 @@
-import type { OutgoingRequest } from '../../core/http/types';
+import type { OutgoingRequest } from '../http/types';
 
 /** Quotes `text` for a POSIX shell: single quotes, with each `'` written as `'\''`. */
 export function shellQuote(text: string): string {

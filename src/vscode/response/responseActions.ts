@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { OutgoingRequest } from '../../core/http/types';
 import type { BodyKind } from '../../shared/protocol';
-import { curlCommand } from './curlCommand';
+import { curlCommand } from '../../core/curl/curlCommand';
 
 /** The response the view shows now, as the toolbar actions need it. */
 export interface CurrentResponse {

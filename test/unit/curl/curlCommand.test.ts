@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { curlCommand, shellQuote } from '../../../src/vscode/response/curlCommand';
+import { curlCommand, shellQuote } from '../../../src/core/curl/curlCommand';
 
 /** Runs `script` in a POSIX sh and returns what it printed. */
 function sh(script: string): string {
