@@ -1,0 +1,45 @@
+import type { HeaderList } from '../http/types';
+import { looksSecret } from '../variables/redactSecrets';
+
+/** What replaces a hidden value in logs. */
+export const REDACTED_VALUE = '<redacted>';
+
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+// Only a known scheme word is kept: in `Authorization: s3cret` the first word is the secret itself.
+const AUTH_SCHEME = /^(basic|bearer|digest|negotiate|ntlm|aws4-hmac-sha256|hawk|token|apikey)$/i;
+
+/**
+ * Header lines (`Name: value`) for a log, with credentials hidden unless `reveal` (trace level):
+ * Authorization and Proxy-Authorization keep only a known scheme word, Cookie keeps the cookie names,
+ * Set-Cookie keeps the name and attributes, and any other header whose name looks secret (X-Api-Key,
+ * X-Auth-Token, …) is hidden whole. Pure: no I/O.
+ */
+export function redactHeaders(headers: HeaderList, reveal = false): string[] {
+  return headers.map(([name, value]) => `${name}: ${reveal ? value : redactHeaderValue(name, value)}`);
+}
+
+/** One header value as redactHeaders shows it. */
+export function redactHeaderValue(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'authorization' || lower === 'proxy-authorization') {
+    const [scheme, ...rest] = value.trim().split(/\s+/);
+    return AUTH_SCHEME.test(scheme) && rest.length > 0 ? `${scheme} ${REDACTED_VALUE}` : REDACTED_VALUE;
+  }
+  if (lower === 'cookie') return value.split(';').map((pair) => redactPair(pair)).filter(Boolean).join('; ');
+  if (lower === 'set-cookie') {
+    const semicolon = value.indexOf(';');
+    const pair = semicolon < 0 ? value : value.slice(0, semicolon);
+    return `${redactPair(pair)}${semicolon < 0 ? '' : value.slice(semicolon)}`;
+  }
+  // A secret-looking name may catch a harmless header too (Sec-WebSocket-Key); hiding one value too many is the safe side.
+  if (!CREDENTIAL_HEADERS.has(lower) && looksSecret(lower.replace(/^x-/, ''))) return REDACTED_VALUE;
+  return value;
+}
+
+/** `name=value` → `name=<redacted>`; a piece without `=` is all value (browsers read it so), hidden whole. */
+function redactPair(pair: string): string {
+  const text = pair.trim();
+  if (!text) return '';
+  const eq = text.indexOf('=');
+  return eq < 0 ? REDACTED_VALUE : `${text.slice(0, eq).trim()}=${REDACTED_VALUE}`;
+}
