@@ -6,6 +6,7 @@ import { DocumentCache } from './vscode/documentCache';
 import { FoldingRangeProvider } from './vscode/foldingRangeProvider';
 import { LogChannel } from './vscode/logChannel';
 import { registerResponseView } from './vscode/response/registerResponseView';
+import type { ResponseView } from './vscode/response/registerResponseView';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerSessionTree } from './vscode/tree/registerSessionTree';
 import type { SessionTreeProvider } from './vscode/tree/sessionTreeProvider';
@@ -18,16 +19,21 @@ export interface HttpSessionApi {
   readonly sessions: SessionStore;
   /** The sessions tree's data (tests read its children). */
   readonly sessionTree: SessionTreeProvider;
+  /** The response view (tests run its toolbar actions and read its page). */
+  readonly responseView: ResponseView;
+  /** How long `activate` took, in ms (the in-editor benchmark reads it). */
+  readonly activationMs: number;
 }
 
 let sessions: WorkspaceSessions | undefined;
 
 /** Activates on the first `.http`/`.rest` file or command. */
 export async function activate(context: vscode.ExtensionContext): Promise<HttpSessionApi> {
+  const started = performance.now();
   const log = new LogChannel();
   const documents = new DocumentCache();
   sessions = await WorkspaceSessions.open(context, log);
-  const responseView = registerResponseView(context);
+  const responseView = registerResponseView(context, log);
   const sessionTree = registerSessionTree(context, sessions.store);
   registerStatusBar(context, sessions.store, responseView.activity);
   const codeLenses = new CodeLensProvider(documents);
@@ -41,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
     new SendRequestCommand(documents, sessions.store, log, (info, send) => responseView.run(info, send)),
     vscode.commands.registerCommand('httpSession.showLog', () => log.show()),
   );
-  return { sessions: sessions.store, sessionTree };
+  return { sessions: sessions.store, sessionTree, responseView, activationMs: performance.now() - started };
 }
 
 /** Saves pending session changes before the extension host goes away. */

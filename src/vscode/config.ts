@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HeaderList } from '../core/http/types';
 import type { EngineSettings } from '../core/runner/types';
 import { DEFAULT_ENGINE_SETTINGS } from '../core/runner/types';
+import { settingValue } from './trust/trustPolicy';
 
 /** Section of every setting this extension contributes. */
 export const CONFIG_SECTION = 'httpSession';
@@ -12,13 +13,19 @@ export interface EditorSettings {
   /** Environment name; '' = `$shared` only. */
   environment: string;
   persistSessions: boolean;
-  viewColumn: 'beside' | 'active';
+  viewColumn: ViewColumnSetting;
 }
 
-/** Maps `httpSession.*` (for the resource `scope`) onto the engine's settings. */
-export function readEngineSettings(scope?: vscode.Uri): EngineSettings {
+/** `httpSession.response.viewColumn`: beside the editor, in the active group, or editor group 1–9. */
+export type ViewColumnSetting = 'beside' | 'active' | number;
+
+/**
+ * Maps `httpSession.*` (for the resource `scope`) onto the engine's settings. In an untrusted workspace the
+ * restricted settings (TLS checks, default headers) come from user settings only.
+ */
+export function readEngineSettings(scope?: vscode.Uri, trusted = vscode.workspace.isTrusted): EngineSettings {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
-  const headers = c.get<Record<string, unknown>>('defaultHeaders') ?? {};
+  const headers = settingValue(c.inspect<Record<string, unknown>>('defaultHeaders'), trusted) ?? {};
   const defaultHeaders: HeaderList = Object.entries(headers)
     .filter((e): e is [string, string] => typeof e[1] === 'string');
   return {
@@ -27,7 +34,7 @@ export function readEngineSettings(scope?: vscode.Uri): EngineSettings {
     followRedirects: c.get<boolean>('request.followRedirects') ?? DEFAULT_ENGINE_SETTINGS.followRedirects,
     maxRedirects: nonNegative(c.get('request.maxRedirects'), DEFAULT_ENGINE_SETTINGS.maxRedirects),
     maxBodyBytes: nonNegative(c.get('response.maxSize'), DEFAULT_ENGINE_SETTINGS.maxBodyBytes / 2 ** 20) * 2 ** 20,
-    rejectUnauthorized: c.get<boolean>('tls.rejectUnauthorized') ?? DEFAULT_ENGINE_SETTINGS.rejectUnauthorized,
+    rejectUnauthorized: settingValue(c.inspect<boolean>('tls.rejectUnauthorized'), trusted) ?? DEFAULT_ENGINE_SETTINGS.rejectUnauthorized,
   };
 }
 
@@ -38,8 +45,21 @@ export function readEditorSettings(scope?: vscode.Uri): EditorSettings {
     codeLensEnabled: c.get<boolean>('codeLens.enabled') ?? true,
     environment: (c.get<string>('environment') ?? '').trim(),
     persistSessions: c.get<boolean>('session.persist') ?? true,
-    viewColumn: c.get<string>('response.viewColumn') === 'active' ? 'active' : 'beside',
+    viewColumn: viewColumnSetting(c.get<unknown>('response.viewColumn')),
   };
+}
+
+/** Reads the view column setting; anything unrecognised means 'beside'. Numbers may arrive as strings ("2"). */
+export function viewColumnSetting(value: unknown): ViewColumnSetting {
+  if (value === 'active') return 'active';
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 9 ? n : 'beside';
+}
+
+/** The editor column for the setting (VS Code's ViewColumn: Beside = -2, Active = -1, groups 1–9). */
+export function viewColumnOf(setting: ViewColumnSetting): vscode.ViewColumn {
+  if (setting === 'active') return vscode.ViewColumn.Active;
+  return setting === 'beside' ? vscode.ViewColumn.Beside : (setting as vscode.ViewColumn);
 }
 
 function nonNegative(value: unknown, fallback: number): number {

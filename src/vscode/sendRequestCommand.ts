@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { HttpSessionError } from '../core/errors';
 import { requestAtLine } from '../core/parser/requestAtLine';
 import { runRequest } from '../core/runner/runRequest';
 import type { PromptFn, RunResult } from '../core/runner/types';
@@ -12,6 +11,7 @@ import { Disposable } from './disposable';
 import type { DocumentCache } from './documentCache';
 import type { LogChannel } from './logChannel';
 import type { SendFn, SendInfo } from './response/registerResponseView';
+import { reportError } from './response/reportError';
 
 /** Shows "Sending…", runs `send` with a cancellable signal, shows the result (the response view's `run`). */
 export type RunInView = (info: SendInfo, send: SendFn) => Promise<RunResult | undefined>;
@@ -81,9 +81,7 @@ export class SendRequestCommand extends Disposable {
   }
 
   private reportError(error: unknown): void {
-    const message = error instanceof HttpSessionError ? error.describe() : error instanceof Error ? error.message : String(error);
-    this.log.channel.error(message);
-    void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => { if (choice) this.log.show(); });
+    void reportError(this.log, error);
   }
 }
 

@@ -1,10 +1,11 @@
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
 import { SessionStore } from '../core/session/sessionStore';
 import { readEditorSettings } from './config';
 import { Disposable } from './disposable';
 import type { LogChannel } from './logChannel';
+import { reportError } from './response/reportError';
 
 /** Delay between a session change and its save, in ms (many cookies from one response = one write). */
 const SAVE_DELAY_MS = 300;
@@ -32,10 +33,7 @@ export class WorkspaceSessions extends Disposable {
       log.channel.error(`Could not read ${file}: ${e instanceof Error ? e.message : String(e)}; starting with an empty session`);
       return { store: new SessionStore(), warnings: [] };
     });
-    for (const warning of loaded.warnings) {
-      log.channel.warn(warning);
-      void vscode.window.showWarningMessage(warning);
-    }
+    for (const warning of loaded.warnings) void reportError(log, warning, 'warning');
     return new WorkspaceSessions(loaded.store, file, log);
   }
 

@@ -15,8 +15,8 @@ function cookieTable(rows: CookieRow[], emptyText: string): HTMLElement {
       el('th', undefined, c.name),
       el('td', undefined, c.value),
       el('td', 'meta', [c.domain, c.path].filter(Boolean).join(' ')),
-      el('td', 'meta', c.domain === undefined ? '' : c.expires ? `expires ${c.expires}` : 'session'),
-      el('td', 'meta', c.flags ?? '')));
+      el('td', 'meta nowrap', c.domain === undefined ? '' : c.expires ? `expires ${c.expires}` : 'session'),
+      el('td', 'meta nowrap', c.flags ?? '')));
   }
   return el('table', 'pairs cookies', body);
 }

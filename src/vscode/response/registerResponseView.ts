@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/runner/types';
+import type { LogChannel } from '../logChannel';
+import { reportError } from './reportError';
+import { sendConfirmation } from '../trust/trustPolicy';
 import { RequestActivity } from './requestActivity';
 import { ResponsePanel } from './responsePanel';
 
@@ -25,12 +28,13 @@ export interface ResponseView {
  * Creates the response panel controller and registers `httpSession.rerunLastRequest` and
  * `httpSession.cancelRequest`. Everything is disposed with the extension.
  */
-export function registerResponseView(context: vscode.ExtensionContext): ResponseView {
+export function registerResponseView(context: vscode.ExtensionContext, log: LogChannel): ResponseView {
   const activity = new RequestActivity();
-  const panel = new ResponsePanel(context.extensionUri, () => activity.cancelAll());
+  const panel = new ResponsePanel(context.extensionUri, () => activity.cancelAll(), log);
   let last: { info: SendInfo; send: SendFn } | undefined;
 
   const run = async (info: SendInfo, send: SendFn): Promise<RunResult | undefined> => {
+    if (!(await confirmSend(info))) return undefined;
     last = { info, send };
     const running = activity.start(info.label);
     panel.showSending(info.label, info.method, info.url);
@@ -39,7 +43,7 @@ export function registerResponseView(context: vscode.ExtensionContext): Response
       panel.showResult(result);
       return result;
     } catch (error) {
-      void vscode.window.showErrorMessage(`HTTP Session: ${error instanceof Error ? error.message : String(error)}`);
+      void reportError(log, error);
       return undefined;
     } finally {
       running.end();
@@ -59,4 +63,12 @@ export function registerResponseView(context: vscode.ExtensionContext): Response
     vscode.commands.registerCommand('httpSession.cancelRequest', () => activity.cancelAll()),
   );
   return { panel, activity, run };
+}
+
+/** In Restricted Mode, asks (modal) before each send; true when the request may go out. */
+async function confirmSend(info: SendInfo): Promise<boolean> {
+  const asked = sendConfirmation(vscode.workspace.isTrusted, info.method, info.url);
+  if (!asked) return true;
+  const choice = await vscode.window.showWarningMessage(asked.message, { modal: true, detail: asked.detail }, asked.confirm);
+  return choice === asked.confirm;
 }

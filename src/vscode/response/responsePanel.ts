@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { RunResult } from '../../core/runner/types';
 import { isViewMessage } from '../../shared/protocol';
 import type { HostMessage, ViewAction, ViewMessage } from '../../shared/protocol';
+import { readEditorSettings, viewColumnOf } from '../config';
+import type { LogChannel } from '../logChannel';
+import { reportError } from './reportError';
 import { copyBody, copyCurl, openInEditor, saveBody } from './responseActions';
 import type { CurrentResponse } from './responseActions';
 import { buildErrorModel, buildResponseModel, requestLabel } from './responseModel';
@@ -25,6 +28,7 @@ export class ResponsePanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly onCancel: () => void,
+    private readonly log: LogChannel,
   ) {}
 
   /** The live webview panel, if open (for tests). */
@@ -67,7 +71,7 @@ export class ResponsePanel implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       'httpSession.response',
       'Response',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: viewColumnOf(readEditorSettings().viewColumn), preserveFocus: true },
       { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: true, localResourceRoots: [root] },
     );
     this.panel = panel;
@@ -121,7 +125,7 @@ export class ResponsePanel implements vscode.Disposable {
       else if (action === 'openInEditor') await openInEditor(current);
       else if (action === 'copyCurl') await copyCurl(current);
     } catch (error) {
-      void vscode.window.showErrorMessage(`HTTP Session: ${error instanceof Error ? error.message : String(error)}`);
+      void reportError(this.log, error);
     }
   }
 
