@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RunResult } from '../core/runner/types';
-import { redactHeaders } from './redactHeaders';
+import { redactHeaders } from '../core/util/redactHeaders';
 
 /** The extension's one log: a LogOutputChannel, so "Developer: Set Log Level" applies. Secrets redacted below trace. */
 export class LogChannel implements vscode.Disposable {
