@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,30 +10,7 @@ import { parseHttpFile } from '../../../src/core/parser/parseHttpFile';
 import { runRequest } from '../../../src/core/runner/runRequest';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../src/core/runner/types';
 import { SessionStore } from '../../../src/core/session/sessionStore';
-
-interface Arrived {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** A loopback server that records each request with its body. */
-async function recordingServer(): Promise<{ url: string; arrived: Arrived[]; close(): Promise<void> }> {
-  const arrived: Arrived[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v ?? '']));
-      arrived.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks).toString('latin1') });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, arrived, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
-}
+import { recordingServer, type Arrived } from './recordingServer';
 
 /** Multipart bodies compared without their (random in curl) boundary and the optional CRLF after the last one. */
 function normalized(request: Arrived): Arrived {
