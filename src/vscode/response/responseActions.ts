@@ -26,13 +26,13 @@ export async function copyBody(current: CurrentResponse): Promise<void> {
   await vscode.env.clipboard.writeText(current.text);
 }
 
-/** Asks where to save the body and writes its bytes there. */
-export async function saveBody(current: CurrentResponse): Promise<void> {
+/** Writes the body's bytes to `target`, or to where the save dialog says when no target is given. */
+export async function saveBody(current: CurrentResponse, target?: vscode.Uri): Promise<void> {
   const ext = EXTENSIONS[current.kind] ?? (current.contentType.split('/')[1]?.replace(/[^\w.+-]/g, '') || 'bin');
   const name = `${current.label.replace(/[^\w.-]+/g, '_') || 'response'}.${ext}`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, saveLabel: 'Save Body' });
-  if (target) await vscode.workspace.fs.writeFile(target, current.bytes);
+  const where = target ?? await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, saveLabel: 'Save Body' });
+  if (where) await vscode.workspace.fs.writeFile(where, current.bytes);
 }
 
 /** Opens the body in an untitled editor with the matching language, JSON pretty-printed when it parses. */

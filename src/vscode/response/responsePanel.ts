@@ -115,13 +115,17 @@ export class ResponsePanel implements vscode.Disposable {
     this.post({ type: 'bodyChunk', id, offset, text, done });
   }
 
-  private async runAction(action: ViewAction): Promise<void> {
+  /**
+   * Runs a toolbar action as the view's buttons do. `saveTo` replaces the save dialog's answer (for tests
+   * and scripts). Failures are shown with "Show Log", never thrown.
+   */
+  async runAction(action: ViewAction, saveTo?: vscode.Uri): Promise<void> {
     if (action === 'cancel') return this.onCancel();
     const current = this.current;
     if (!current) return;
     try {
       if (action === 'copyBody') await copyBody(current);
-      else if (action === 'saveBody') await saveBody(current);
+      else if (action === 'saveBody') await saveBody(current, saveTo);
       else if (action === 'openInEditor') await openInEditor(current);
       else if (action === 'copyCurl') await copyCurl(current);
     } catch (error) {

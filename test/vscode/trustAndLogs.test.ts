@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RunResult } from '../../src/core/runner/types';
+import type { HttpSessionApi } from '../../src/extension';
+import { readEngineSettings } from '../../src/vscode/config';
+import { startServer } from '../support/startServer';
+import type { TestServer } from '../support/startServer';
+import { activeExtension, writeWorkspaceFile } from './workspaceFiles';
+
+const SECRETS = ['bearer-s3cr3t-token', 'proxy-s3cr3t', 'cookie-s3cr3t', 'setcookie-s3cr3t'];
+
+/** The extension's log file: `<logs>/<session>/exthost*\/http-session.http-session/HTTP Session.log` of this run. */
+function logFile(): string {
+  // The launchers open `<runDir>/workspace` and keep VS Code's user data (and logs) in `<runDir>/user-data`.
+  const logs = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '..', 'user-data', 'logs');
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && depth < 4) walk(full, depth + 1);
+      else if (entry.name === 'HTTP Session.log' && full.includes('http-session.http-session')) found.push(full);
+    }
+  };
+  walk(logs, 0);
+  assert.ok(found.length > 0, `no "HTTP Session.log" under ${logs}`);
+  return found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+}
+
+describe('trust and logs', () => {
+  let server: TestServer;
+  let api: HttpSessionApi;
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('httpSession');
+
+  before(async () => {
+    server = await startServer((_req, res) => {
+      res.setHeader('Set-Cookie', `token=${SECRETS[3]}; Path=/; HttpOnly`);
+      res.setHeader('Content-Type', 'text/plain');
+      res.end('ok');
+    });
+    api = (await activeExtension()).exports as HttpSessionApi;
+  });
+  after(async () => {
+    await config().update('defaultHeaders', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('tls.rejectUnauthorized', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
+    await api.sessions.clear();
+    await server?.close();
+  });
+
+  it('a trusted workspace sends without a confirmation and honours its own restricted settings', async () => {
+    assert.equal(vscode.workspace.isTrusted, true, 'the harness runs trusted');
+    await config().update('defaultHeaders', { 'X-From-Workspace': 'yes' }, vscode.ConfigurationTarget.Workspace);
+    const uri = writeWorkspaceFile('trusted.http', `GET ${server.url}/trusted\n`);
+    // A modal would block this command until answered; the test's timeout would catch it.
+    const result = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 0);
+    assert.equal(result?.exchange?.response?.status, 200, result?.error?.describe());
+    assert.equal(server.requests.at(-1)?.headers.find(([n]) => n.toLowerCase() === 'x-from-workspace')?.[1], 'yes');
+  });
+
+  it('Restricted Mode reads TLS checks and default headers from user settings only, not the workspace', async () => {
+    await config().update('defaultHeaders', { 'X-From-Workspace': 'yes' }, vscode.ConfigurationTarget.Workspace);
+    await config().update('tls.rejectUnauthorized', false, vscode.ConfigurationTarget.Workspace);
+    const scope = writeWorkspaceFile('restricted.http', 'GET http://127.0.0.1/\n');
+    const trusted = readEngineSettings(scope, true);
+    assert.deepEqual(trusted.defaultHeaders, [['X-From-Workspace', 'yes']]);
+    assert.equal(trusted.rejectUnauthorized, false);
+    const restricted = readEngineSettings(scope, false);
+    assert.deepEqual(restricted.defaultHeaders, []);
+    assert.equal(restricted.rejectUnauthorized, true);
+    await config().update('tls.rejectUnauthorized', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('defaultHeaders', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('the log at debug level shows the request and headers but never the Authorization, Proxy-Authorization, Cookie or Set-Cookie values', async () => {
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'debug');
+    const uri = writeWorkspaceFile('secrets.http', [
+      `GET ${server.url}/secret-check`,
+      `Authorization: Bearer ${SECRETS[0]}`,
+      `Proxy-Authorization: Basic ${SECRETS[1]}`,
+      `Cookie: manual=${SECRETS[2]}`,
+      'X-Visible: shown-in-log',
+      '',
+    ].join('\n'));
+    const first = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 0);
+    assert.equal(first?.exchange?.response?.status, 200, first?.error?.describe());
+    // The second send carries the Set-Cookie value back in a session Cookie header.
+    await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 0);
+    const file = logFile();
+    let text = '';
+    for (let i = 0; i < 60 && !/x-visible: shown-in-log[\s\S]*x-visible: shown-in-log/i.test(text); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = fs.readFileSync(file, 'utf8');
+    }
+    assert.match(text, /GET http:\/\/127\.0\.0\.1:\d+\/secret-check/, 'the request line is logged');
+    assert.match(text, /X-Visible: shown-in-log/i, 'headers are logged at debug level');
+    assert.match(text, /Authorization: Bearer <redacted>/i);
+    assert.match(text, /Set-Cookie: token=<redacted>/i);
+    for (const secret of SECRETS) assert.ok(!text.includes(secret), `${secret} appears in ${file}`);
+  });
+});
