@@ -4,6 +4,7 @@ import type { SessionStore } from './core/session/sessionStore';
 import { CodeLensProvider } from './vscode/codeLensProvider';
 import { DocumentCache } from './vscode/documentCache';
 import { FoldingRangeProvider } from './vscode/foldingRangeProvider';
+import { registerLanguageFeatures } from './vscode/language/registerLanguageFeatures';
 import { LogChannel } from './vscode/logChannel';
 import { registerResponseView } from './vscode/response/registerResponseView';
 import type { ResponseView } from './vscode/response/registerResponseView';
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
   const responseView = registerResponseView(context, log);
   const sessionTree = registerSessionTree(context, sessions.store);
   registerStatusBar(context, sessions.store, responseView.activity);
+  registerLanguageFeatures(context, { documents, sessions: sessions.store });
   const codeLenses = new CodeLensProvider(documents);
   context.subscriptions.push(
     log,
