@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { completionContext } from '../../core/editor/completionContext';
+import type { LanguageServices } from './languageServices';
+import { directiveCompletions, headerNameCompletions, headerValueCompletions, methodCompletions } from './simpleCompletions';
+import { variableCompletions } from './variableCompletions';
+
+/** Characters that open a completion context: `{{`, `$` built-ins, `.` paths, `# @`, `Name:`. */
+export const COMPLETION_TRIGGERS = ['{', '$', '.', '@', ':', ' '];
+
+/** Completion for `.http` files: methods, headers and values, `{{` variables, `# @` directives. */
+export class CompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly services: LanguageServices) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const file = this.services.documents.get(document);
+    const context = completionContext(file, (line) => document.lineAt(line).text, position.line, position.character);
+    if (!context) return undefined;
+    const range = new vscode.Range(position.line, context.start, position.line, position.character);
+    switch (context.kind) {
+      case 'variable': return variableCompletions(this.services, document, range);
+      case 'directive': return directiveCompletions(range);
+      case 'method': return methodCompletions(range);
+      case 'headerName': return headerNameCompletions(range);
+      case 'headerValue': return headerValueCompletions(context.header, range);
+    }
+  }
+}

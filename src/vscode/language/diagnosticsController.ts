@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { unknownVariables } from '../../core/editor/unknownVariables';
+import { variableUses } from '../../core/editor/variableUses';
+import type { Diagnostic } from '../../core/parser/types';
+import { splitLines } from '../../core/parser/splitLines';
+import { Disposable } from '../disposable';
+import type { LanguageServices } from './languageServices';
+
+/** Delay between the last keystroke and the check, in ms. */
+export const DIAGNOSTICS_DELAY_MS = 300;
+/** Name of the diagnostic collection (the Problems view's source). */
+export const DIAGNOSTIC_SOURCE = 'http-session';
+
+/**
+ * Diagnostics as you type: the parser's (malformed request lines and headers, unknown directives) and
+ * unknown `{{variables}}`. Checked at once on open, 300 ms after the last edit, once per document version,
+ * and again for every open file when environments or the workspace's named requests change.
+ */
+export class DiagnosticsController extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly checked = new Map<string, number>();
+
+  constructor(private readonly services: LanguageServices) {
+    super();
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => void this.check(d)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
+    this._register(services.environments.onDidChange(() => this.recheckAll()));
+    this._register(services.requests.onDidChange(() => this.recheckAll()));
+    this._register({ dispose: () => { for (const timer of this.timers.values()) clearTimeout(timer); } });
+    for (const document of vscode.workspace.textDocuments) void this.check(document);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (document.languageId !== 'http') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.check(document); }, DIAGNOSTICS_DELAY_MS));
+  }
+
+  private recheckAll(): void {
+    this.checked.clear();
+    for (const document of vscode.workspace.textDocuments) void this.check(document);
+  }
+
+  private async check(document: vscode.TextDocument): Promise<void> {
+    if (document.languageId !== 'http' || document.isClosed) return;
+    const key = document.uri.toString();
+    const version = document.version;
+    if (this.checked.get(key) === version) return;
+    this.checked.set(key, version);
+    const file = this.services.documents.get(document);
+    const uses = variableUses(splitLines(document.getText()));
+    const [layers] = await Promise.all([this.services.environments.layersFor(document.uri), this.services.requests.ready]);
+    // An edit or a close while waiting makes this result stale; the newer check reports instead.
+    if (document.isClosed || document.version !== version || this.checked.get(key) !== version) return;
+    const unknown = unknownVariables(file, uses, { environment: layers.allVariables, namedRequests: this.services.requests.names() });
+    this.collection.set(document.uri, [...file.diagnostics, ...unknown].map((d) => toVscode(d, document)));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.checked.delete(key);
+    this.collection.delete(uri);
+  }
+}
+
+function toVscode(d: Diagnostic, document: vscode.TextDocument): vscode.Diagnostic {
+  const line = Math.min(d.line, document.lineCount - 1);
+  const end = d.endColumn ?? document.lineAt(line).text.length;
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(line, d.column, line, Math.max(end, d.column)),
+    d.message,
+    d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  return diagnostic;
+}

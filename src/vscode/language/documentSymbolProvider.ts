@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { RequestBlock } from '../../core/parser/types';
+import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';
+import type { DocumentCache } from '../documentCache';
+
+/** Longest request URL shown in a symbol name, in characters. */
+const MAX_LABEL = 80;
+
+/**
+ * Outline and breadcrumbs: one symbol per request, named by its `###` title, its `# @name` or "METHOD URL",
+ * with its headers as children; file variables as variables.
+ */
+export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly documents: DocumentCache) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const file = this.documents.get(document);
+    const symbols = file.variables.map((v) => {
+      const range = document.lineAt(v.line).range;
+      return new vscode.DocumentSymbol(`@${v.name}`, looksSecret(v.name) ? REDACTED : v.value, vscode.SymbolKind.Variable, range, range);
+    });
+    for (const request of file.requests) symbols.push(requestSymbol(document, request));
+    return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
+  }
+}
+
+function requestSymbol(document: vscode.TextDocument, request: RequestBlock): vscode.DocumentSymbol {
+  const line = `${request.method} ${clip(request.url)}`;
+  const name = request.title || request.name || line;
+  const separator = request.range.startLine > 0 && /^\s*###/.test(document.lineAt(request.range.startLine - 1).text);
+  const start = separator ? request.range.startLine - 1 : request.range.startLine;
+  const end = document.lineAt(Math.max(request.range.endLine, request.requestLine)).range.end;
+  const symbol = new vscode.DocumentSymbol(name, name === line ? '' : line, vscode.SymbolKind.Method,
+    new vscode.Range(start, 0, end.line, end.character), document.lineAt(request.requestLine).range);
+  symbol.children = request.headers.map((h) => {
+    const range = document.lineAt(h.line).range;
+    return new vscode.DocumentSymbol(h.name, looksSecret(h.name) ? REDACTED : clip(h.value), vscode.SymbolKind.Property, range, range);
+  });
+  return symbol;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL)}…` : text;
+}

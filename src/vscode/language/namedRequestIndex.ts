@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { parseHttpFile } from '../../core/parser/parseHttpFile';
+import type { HttpFile } from '../../core/parser/types';
+import { Disposable } from '../disposable';
+import type { DocumentCache } from '../documentCache';
+
+/** Glob of the files whose `# @name` requests the workspace knows. */
+export const HTTP_FILES = '**/*.{http,rest}';
+const EXCLUDE = '**/node_modules/**';
+/** Delay between an edit and the check whether the edited file's request names changed, in ms. */
+const NAMES_DELAY_MS = 300;
+
+/** Where a request is named: `# @name NAME` line of a file. */
+export interface RequestDefinition {
+  uri: vscode.Uri;
+  line: number;
+}
+
+type Names = Map<string, number[]>;
+
+/**
+ * The `# @name` requests of every `.http`/`.rest` file of the workspace: open documents read live from the
+ * DocumentCache (one parse per version), closed files parsed from disk once per change (file watcher).
+ */
+export class NamedRequestIndex extends Disposable {
+  private readonly onDisk = new Map<string, { uri: vscode.Uri; names: Names }>();
+  private readonly signatures = new Map<string, string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Fires when the set of named requests of some file changes. */
+  readonly onDidChange = this.changed.event;
+  /** Settles when the first scan of the workspace is done. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly documents: DocumentCache) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(HTTP_FILES));
+    this._register(watcher.onDidCreate((uri) => void this.readFromDisk(uri).then(() => this.changed.fire())));
+    this._register(watcher.onDidChange((uri) => void this.readFromDisk(uri).then(() => this.changed.fire())));
+    this._register(watcher.onDidDelete((uri) => { this.onDisk.delete(uri.toString()); this.changed.fire(); }));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduleCheck(e.document)));
+    this._register({ dispose: () => { for (const timer of this.timers.values()) clearTimeout(timer); } });
+    this.ready = this.scan();
+  }
+
+  /** Every request name of the workspace. */
+  names(): Set<string> {
+    const names = new Set<string>();
+    for (const [, fileNames] of this.allFiles()) for (const name of fileNames.keys()) names.add(name);
+    return names;
+  }
+
+  /** Every `# @name name` line of the workspace. */
+  definitions(name: string): RequestDefinition[] {
+    const found: RequestDefinition[] = [];
+    for (const [uri, fileNames] of this.allFiles()) for (const line of fileNames.get(name) ?? []) found.push({ uri, line });
+    return found;
+  }
+
+  /** Every `.http`/`.rest` file known: open documents first, then files on disk. */
+  files(): vscode.Uri[] {
+    return [...this.allFiles()].map(([uri]) => uri);
+  }
+
+  private *allFiles(): Generator<[vscode.Uri, Names]> {
+    const open = new Set<string>();
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId !== 'http') continue;
+      open.add(document.uri.toString());
+      yield [document.uri, namesOf(this.documents.get(document))];
+    }
+    for (const [key, entry] of this.onDisk) if (!open.has(key)) yield [entry.uri, entry.names];
+  }
+
+  private async scan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(HTTP_FILES, EXCLUDE);
+    await Promise.all(uris.map((uri) => this.readFromDisk(uri)));
+    this.changed.fire();
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme !== 'file' || uri.fsPath.includes('node_modules')) return;
+    try {
+      this.onDisk.set(uri.toString(), { uri, names: namesOf(parseHttpFile(await readFile(uri.fsPath, 'utf8'))) });
+    } catch {
+      this.onDisk.delete(uri.toString());
+    }
+  }
+
+  private scheduleCheck(document: vscode.TextDocument): void {
+    if (document.languageId !== 'http') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      const signature = [...namesOf(this.documents.get(document)).keys()].sort().join('\n');
+      if (this.signatures.get(key) === signature) return;
+      this.signatures.set(key, signature);
+      this.changed.fire();
+    }, NAMES_DELAY_MS));
+  }
+}
+
+function namesOf(file: HttpFile): Names {
+  const names: Names = new Map();
+  for (const request of file.requests) {
+    for (const directive of request.directives) {
+      if (directive.name !== 'name' || !directive.value) continue;
+      const name = directive.value;
+      names.set(name, [...(names.get(name) ?? []), directive.line]);
+    }
+  }
+  return names;
+}
