@@ -1,0 +1,47 @@
+import type { RunResult } from '../runner/types';
+import { redactRequest, redactUrl, type StoredRequest } from './redactRequest';
+
+/** One sent request in the history (credentials masked). */
+export interface HistoryEntry {
+  /** ISO time the request finished. */
+  time: string;
+  method: string;
+  /** The URL as first sent, secrets masked. */
+  url: string;
+  /** Final status, or undefined when no response arrived. */
+  status?: number;
+  /** Error code when it failed (REFUSED, TIMEOUT, …). */
+  errorCode?: string;
+  /** Whole exchange in ms. */
+  durationMs: number;
+  /** Absolute path of the `.http` file. */
+  file: string;
+  /** 0-based line of the request line. */
+  line: number;
+  /** `# @name` or `###` title, if any. */
+  label?: string;
+  /** The first hop as sent, masked; used to re-send when the file or request is gone. */
+  request?: StoredRequest;
+}
+
+/** The history entry for `result`, or undefined when nothing was sent (input error, cancelled prompt). */
+export function historyEntry(result: RunResult, finishedAt: Date): HistoryEntry | undefined {
+  const exchange = result.exchange;
+  const first = exchange?.hops[0]?.request;
+  if (!exchange || (!first && !exchange.error)) return undefined;
+  const status = exchange.response?.status;
+  const errorCode = result.error?.code;
+  const label = result.request.name ?? result.request.title;
+  return {
+    time: finishedAt.toISOString(),
+    method: first?.method ?? result.request.method,
+    url: first ? redactUrl(first.url) : redactUrl(result.request.url),
+    ...(status !== undefined ? { status } : {}),
+    ...(errorCode ? { errorCode } : {}),
+    durationMs: Math.round(exchange.timings.totalMs),
+    file: result.filePath,
+    line: result.request.requestLine,
+    ...(label ? { label } : {}),
+    ...(first ? { request: redactRequest(first) } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+import type { HeaderList, OutgoingRequest } from '../http/types';
+import { looksSecret, REDACTED } from '../variables/redactSecrets';
+
+/** A sent request as kept in the history: credentials masked, the body only when it is short text. */
+export interface StoredRequest {
+  method: string;
+  url: string;
+  headers: HeaderList;
+  /** UTF-8 body text with secret-looking form fields and JSON keys masked; absent when empty, binary or long. */
+  body?: string;
+  /** True when a body was sent but not kept (binary, or longer than MAX_STORED_BODY). */
+  bodyOmitted?: boolean;
+}
+
+/** Bodies longer than this many bytes are not kept in the history. */
+export const MAX_STORED_BODY = 16 * 1024;
+
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/**
+ * `request` with credentials masked: Authorization/Proxy-Authorization (scheme kept), Cookie, Set-Cookie and
+ * secret-looking header values; secret-looking query parameters and URL user info; in form and JSON bodies,
+ * the values of secret-looking fields.
+ */
+export function redactRequest(request: OutgoingRequest): StoredRequest {
+  const headers = request.headers.map(([name, value]): [string, string] => [name, redactHeader(name, value)]);
+  const stored: StoredRequest = { method: request.method, url: redactUrl(request.url), headers };
+  if (!request.body?.length) return stored;
+  const text = request.body.length <= MAX_STORED_BODY ? utf8(request.body) : undefined;
+  if (text === undefined) return { ...stored, bodyOmitted: true };
+  const type = (headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '').toLowerCase();
+  return { ...stored, body: redactBody(text, type) };
+}
+
+/** A header value masked when it carries credentials; `Authorization: Bearer x` keeps `Bearer`. */
+export function redactHeader(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'authorization' || lower === 'proxy-authorization') {
+    const scheme = /^\s*(\S+)\s+\S/.exec(value)?.[1];
+    return scheme ? `${scheme} ${REDACTED}` : REDACTED;
+  }
+  return CREDENTIAL_HEADERS.has(lower) || looksSecret(name) ? REDACTED : value;
+}
+
+/** The URL with secret-looking query values and any user info masked; text that is no URL is returned as is. */
+export function redactUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.password) parsed.password = 'redacted';
+  const query = parsed.search.slice(1);
+  if (!query) return parsed.toString();
+  // Rewritten piece by piece so the untouched parameters keep their exact encoding.
+  parsed.search = query.split('&').map((piece) => {
+    const eq = piece.indexOf('=');
+    const name = decodeSafely(eq < 0 ? piece : piece.slice(0, eq));
+    return eq >= 0 && looksSecret(name) ? `${piece.slice(0, eq)}=${encodeURIComponent(REDACTED)}` : piece;
+  }).join('&');
+  return parsed.toString();
+}
+
+function redactBody(text: string, contentType: string): string {
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    return text.split('&').map((piece) => {
+      const eq = piece.indexOf('=');
+      return eq >= 0 && looksSecret(decodeSafely(piece.slice(0, eq))) ? `${piece.slice(0, eq)}=${encodeURIComponent(REDACTED)}` : piece;
+    }).join('&');
+  }
+  if (contentType.includes('json')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      const redacted = JSON.stringify(redactJson(parsed));
+      // Kept as written when nothing was masked, so a re-send sends the same bytes.
+      return redacted === JSON.stringify(parsed) ? text : redacted;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function redactJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactJson);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, looksSecret(key) && typeof inner !== 'object' ? REDACTED : redactJson(inner)]));
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.includes('\0') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
