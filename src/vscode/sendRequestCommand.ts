@@ -26,6 +26,8 @@ export class SendRequestCommand extends Disposable {
     private readonly sessions: SessionStore,
     private readonly log: LogChannel,
     private readonly runInView: RunInView,
+    /** The active environment's values for a document (the environment picker); default: the setting, beside the file. */
+    private readonly environmentOf?: (document: vscode.TextDocument) => Promise<Record<string, string>>,
   ) {
     super();
     this._register(vscode.commands.registerCommand(SEND_REQUEST_COMMAND, (uri?: unknown, line?: unknown) => this.execute(uri, line)));
@@ -74,6 +76,7 @@ export class SendRequestCommand extends Disposable {
 
   /** Values of the selected environment from `http-client(.private).env.json` beside the file. */
   private async environmentFor(document: vscode.TextDocument): Promise<Record<string, string>> {
+    if (this.environmentOf) return this.environmentOf(document);
     const environments = await loadEnvironments(path.dirname(document.uri.fsPath));
     for (const error of environments.errors) this.log.channel.warn(error.describe());
     const name = readEditorSettings(document.uri).environment;

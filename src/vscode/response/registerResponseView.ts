@@ -22,6 +22,8 @@ export interface ResponseView {
   readonly activity: RequestActivity;
   /** Shows "Sending…", runs `send`, shows its result; remembers it for "Rerun Last Request". */
   run(info: SendInfo, send: SendFn): Promise<RunResult | undefined>;
+  /** Fires with every result shown (sent or failed), e.g. for the history. */
+  readonly onDidFinish: vscode.Event<RunResult>;
 }
 
 /**
@@ -32,6 +34,7 @@ export function registerResponseView(context: vscode.ExtensionContext, log: LogC
   const activity = new RequestActivity();
   const panel = new ResponsePanel(context.extensionUri, () => activity.cancelAll(), log);
   let last: { info: SendInfo; send: SendFn } | undefined;
+  const finished = new vscode.EventEmitter<RunResult>();
 
   const run = async (info: SendInfo, send: SendFn): Promise<RunResult | undefined> => {
     if (!(await confirmSend(info))) return undefined;
@@ -41,6 +44,7 @@ export function registerResponseView(context: vscode.ExtensionContext, log: LogC
     try {
       const result = await send(running.controller.signal);
       panel.showResult(result);
+      finished.fire(result);
       return result;
     } catch (error) {
       void reportError(log, error);
@@ -53,6 +57,7 @@ export function registerResponseView(context: vscode.ExtensionContext, log: LogC
   context.subscriptions.push(
     activity,
     panel,
+    finished,
     vscode.commands.registerCommand('httpSession.rerunLastRequest', async () => {
       if (!last) {
         void vscode.window.showInformationMessage('No request has been sent yet.');
@@ -62,7 +67,7 @@ export function registerResponseView(context: vscode.ExtensionContext, log: LogC
     }),
     vscode.commands.registerCommand('httpSession.cancelRequest', () => activity.cancelAll()),
   );
-  return { panel, activity, run };
+  return { panel, activity, run, onDidFinish: finished.event };
 }
 
 /** In Restricted Mode, asks (modal) before each send; true when the request may go out. */
