@@ -28,7 +28,8 @@ export async function loadSessionFile(path: string, dispatcherFactory?: Dispatch
   } catch (error) {
     const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await rename(path, aside);
-    const reason = error instanceof Error ? error.message : String(error);
+    // JSON.parse quotes the file's own bytes; a corrupt file must not put terminal escapes into the warning.
+    const reason = error instanceof SyntaxError ? 'it is not valid JSON' : error instanceof Error ? error.message : String(error);
     return {
       store: new SessionStore(dispatcherFactory),
       warnings: [`The session file ${path} could not be read (${reason}); it was moved to ${aside} and a fresh session started.`],

@@ -33,7 +33,7 @@ export function stableText(text: string): string {
   return text
     .split(tmpdir()).join('<tmp>')
     .replace(/<tmp>\/[\w.-]+/g, '<tmp>/…')
-    .replace(/(127\.0\.0\.\d+|localhost|\.test):\d{2,5}/g, '$1:PORT')
+    .replace(/(127\.0\.0\.\d+|localhost|\.test):\d{2,5}(?!\d)/g, '$1:PORT')
     .replace(/corrupt-[\dT-]+Z?/g, 'corrupt-<time>')
     .replace(/\s+/g, ' ')
     .trim();

@@ -14,6 +14,7 @@ const CORRUPT: Array<[label: string, content: string]> = [
   ['truncated JSON', '{"version":1,"sessions":{"default":{"cookies":{"cookies":[{"key":"a"'],
   ['an empty file', ''],
   ['binary garbage', '\u0000\u00ff\u0001PK\u0003\u0004garbage'],
+  ['terminal escapes', '\u001b[2J\u001b]0;owned\u0007{"version":1'],
   ['a future version', '{"version":2,"sessions":{}}'],
   ['cookies that are not a list', '{"version":1,"sessions":{"default":{"cookies":{"cookies":"a=1"},"defaultHeaders":[],"namedResponses":{}}}}'],
   ['a named response of the wrong shape', '{"version":1,"sessions":{"default":{"cookies":{"cookies":[]},"defaultHeaders":[],"namedResponses":{"login":{"status":"ok"}}}}}'],
@@ -62,6 +63,7 @@ describe('hardening: the session is never lost', function () {
         const loaded = await loadSessionFile(path);
         assert.equal(loaded.warnings.length, 1);
         assert.match(loaded.warnings[0], /could not be read .* moved to .*\.corrupt-.* a fresh session started/);
+        assert.doesNotMatch(loaded.warnings[0], /[\x00-\x08\x0b-\x1f\x7f]/, 'the warning carries no raw control characters from the file');
         assert.deepEqual(loaded.store.get('default').listCookies(), []);
         assert.equal(loaded.store.get('default').namedResponses.size, 0);
         const aside = readdirSync(dir).find((name) => name.startsWith(`${path.split('/').pop()}.corrupt-`));
@@ -72,6 +74,7 @@ describe('hardening: the session is never lost', function () {
         writeFileSync(path, content);
         const run = await cliSend(dir, `GET ${server.url}/?c=fresh=1\n\n###\nGET ${server.url}/{{login.response.body}}\n`, ['--session', path]);
         assert.match(run.stderr, /^warning: The session file .* could not be read/m);
+        assert.doesNotMatch(run.stderr, /[\x00-\x08\x0b-\x1f\x7f]/, 'stderr carries no raw control characters from the file');
         assert.ok(run.stderr.split('\n').every((line) => !line.startsWith('internal error')), run.stderr);
         assert.equal(run.code, 2, run.stderr);
         assert.match(oneErrorLine(run), /login/, 'a reference into the discarded session is a clear error');
