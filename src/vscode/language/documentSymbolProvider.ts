@@ -28,7 +28,8 @@ function requestSymbol(document: vscode.TextDocument, request: RequestBlock): vs
   const line = `${request.method} ${clip(request.url)}`;
   const name = request.title || request.name || line;
   const separator = request.range.startLine > 0 && /^\s*###/.test(document.lineAt(request.range.startLine - 1).text);
-  const start = separator ? request.range.startLine - 1 : request.range.startLine;
+  // Without a separator the block may open with file variables; the request starts at its own comments.
+  const start = separator ? request.range.startLine - 1 : Math.min(request.requestLine, ...request.directives.map((d) => d.line));
   const end = document.lineAt(Math.max(request.range.endLine, request.requestLine)).range.end;
   const symbol = new vscode.DocumentSymbol(name, name === line ? '' : line, vscode.SymbolKind.Method,
     new vscode.Range(start, 0, end.line, end.character), document.lineAt(request.requestLine).range);
