@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestAtLine } from '../core/parser/requestAtLine';
 import { runRequest } from '../core/runner/runRequest';
-import type { PromptFn, RunResult } from '../core/runner/types';
+import type { RunResult } from '../core/runner/types';
 import type { SessionStore } from '../core/session/sessionStore';
 import { loadEnvironments } from '../core/variables/environments';
 import { SEND_REQUEST_COMMAND } from './codeLensProvider';
@@ -12,6 +12,7 @@ import type { DocumentCache } from './documentCache';
 import type { LogChannel } from './logChannel';
 import type { SendFn, SendInfo } from './response/registerResponseView';
 import { reportError } from './response/reportError';
+import { promptInput } from './workflow/promptInput';
 
 /** Shows "Sending…", runs `send` with a cancellable signal, shows the result (the response view's `run`). */
 export type RunInView = (info: SendInfo, send: SendFn) => Promise<RunResult | undefined>;
@@ -63,7 +64,7 @@ export class SendRequestCommand extends Disposable {
       environment,
       settings: readEngineSettings(document.uri),
       signal,
-      prompt: promptUser,
+      prompt: promptInput,
       restricted: !vscode.workspace.isTrusted,
       workspaceRoot: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath,
     }, block));
@@ -87,7 +88,3 @@ export class SendRequestCommand extends Disposable {
     void reportError(this.log, error);
   }
 }
-
-/** Asks for a `# @prompt` value; masked input for secrets. */
-const promptUser: PromptFn = (name, description, masked) =>
-  Promise.resolve(vscode.window.showInputBox({ title: name, prompt: description || `Value for ${name}`, password: masked, ignoreFocusOut: true }));
