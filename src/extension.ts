@@ -13,6 +13,8 @@ import { registerSessionTree } from './vscode/tree/registerSessionTree';
 import type { SessionTreeProvider } from './vscode/tree/sessionTreeProvider';
 import { SendRequestCommand } from './vscode/sendRequestCommand';
 import { WorkspaceSessions } from './vscode/workspaceSessions';
+import { registerWorkflow } from './vscode/workflow/registerWorkflow';
+import type { Workflow } from './vscode/workflow/registerWorkflow';
 
 /** What `activate` returns: the extension's services, for tests and other extensions. */
 export interface HttpSessionApi {
@@ -22,6 +24,8 @@ export interface HttpSessionApi {
   readonly sessionTree: SessionTreeProvider;
   /** The response view (tests run its toolbar actions and read its page). */
   readonly responseView: ResponseView;
+  /** Environment picker and request history (tests read the history). */
+  readonly workflow: Workflow;
   /** How long `activate` took, in ms (the in-editor benchmark reads it). */
   readonly activationMs: number;
 }
@@ -38,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
   const sessionTree = registerSessionTree(context, sessions.store);
   registerStatusBar(context, sessions.store, responseView.activity);
   registerLanguageFeatures(context, { documents, sessions: sessions.store });
+  const workflow = registerWorkflow(context, { documents, sessions: sessions.store, log, responseView });
   const codeLenses = new CodeLensProvider(documents);
   context.subscriptions.push(
     log,
@@ -46,10 +51,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
     codeLenses,
     vscode.languages.registerCodeLensProvider({ language: 'http' }, codeLenses),
     vscode.languages.registerFoldingRangeProvider({ language: 'http' }, new FoldingRangeProvider(documents)),
-    new SendRequestCommand(documents, sessions.store, log, (info, send) => responseView.run(info, send)),
+    new SendRequestCommand(documents, sessions.store, log, (info, send) => responseView.run(info, send), (d) => workflow.environment.valuesFor(d)),
     vscode.commands.registerCommand('httpSession.showLog', () => log.show()),
   );
-  return { sessions: sessions.store, sessionTree, responseView, activationMs: performance.now() - started };
+  return { sessions: sessions.store, sessionTree, responseView, workflow, activationMs: performance.now() - started };
 }
 
 /** Saves pending session changes before the extension host goes away. */
