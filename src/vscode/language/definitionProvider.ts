@@ -16,6 +16,7 @@ export class DefinitionProvider implements vscode.DefinitionProvider {
     if (!symbol) return [];
     if (symbol.kind === 'request') {
       await this.services.requests.ready;
+      if (this.services.requests.definitions(symbol.name).length === 0) await this.services.requests.rescan();
       return this.services.requests.definitions(symbol.name).map((d) => new vscode.Location(d.uri, new vscode.Position(d.line, 0)));
     }
     const definition = [...file.variables].reverse().find((v) => v.name === symbol.name);

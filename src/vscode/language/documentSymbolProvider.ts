@@ -5,10 +5,12 @@ import type { DocumentCache } from '../documentCache';
 
 /** Longest request URL shown in a symbol name, in characters. */
 const MAX_LABEL = 80;
+/** Above this many requests headers are left out of the outline: tens of thousands of symbols slow the editor. */
+const MAX_REQUESTS_WITH_HEADERS = 1000;
 
 /**
  * Outline and breadcrumbs: one symbol per request, named by its `###` title, its `# @name` or "METHOD URL",
- * with its headers as children; file variables as variables.
+ * with its headers as children (up to 1,000 requests); file variables as variables.
  */
 export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly documents: DocumentCache) {}
@@ -19,12 +21,13 @@ export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
       const range = document.lineAt(v.line).range;
       return new vscode.DocumentSymbol(`@${v.name}`, looksSecret(v.name) ? REDACTED : v.value, vscode.SymbolKind.Variable, range, range);
     });
-    for (const request of file.requests) symbols.push(requestSymbol(document, request));
+    const withHeaders = file.requests.length <= MAX_REQUESTS_WITH_HEADERS;
+    for (const request of file.requests) symbols.push(requestSymbol(document, request, withHeaders));
     return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
   }
 }
 
-function requestSymbol(document: vscode.TextDocument, request: RequestBlock): vscode.DocumentSymbol {
+function requestSymbol(document: vscode.TextDocument, request: RequestBlock, withHeaders: boolean): vscode.DocumentSymbol {
   const line = `${request.method} ${clip(request.url)}`;
   const name = request.title || request.name || line;
   const separator = request.range.startLine > 0 && /^\s*###/.test(document.lineAt(request.range.startLine - 1).text);
@@ -33,6 +36,7 @@ function requestSymbol(document: vscode.TextDocument, request: RequestBlock): vs
   const end = document.lineAt(Math.max(request.range.endLine, request.requestLine)).range.end;
   const symbol = new vscode.DocumentSymbol(name, name === line ? '' : line, vscode.SymbolKind.Method,
     new vscode.Range(start, 0, end.line, end.character), document.lineAt(request.requestLine).range);
+  if (!withHeaders) return symbol;
   symbol.children = request.headers.map((h) => {
     const range = document.lineAt(h.line).range;
     return new vscode.DocumentSymbol(h.name, looksSecret(h.name) ? REDACTED : clip(h.value), vscode.SymbolKind.Property, range, range);

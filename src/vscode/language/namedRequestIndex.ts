@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { parseHttpFile } from '../../core/parser/parseHttpFile';
 import type { HttpFile } from '../../core/parser/types';
@@ -10,6 +10,8 @@ export const HTTP_FILES = '**/*.{http,rest}';
 const EXCLUDE = '**/node_modules/**';
 /** Delay between an edit and the check whether the edited file's request names changed, in ms. */
 const NAMES_DELAY_MS = 300;
+/** Least time between two rescans of the workspace asked for by `rescan`, in ms. */
+const RESCAN_INTERVAL_MS = 2000;
 
 /** Where a request is named: `# @name NAME` line of a file. */
 export interface RequestDefinition {
@@ -24,7 +26,9 @@ type Names = Map<string, number[]>;
  * DocumentCache (one parse per version), closed files parsed from disk once per change (file watcher).
  */
 export class NamedRequestIndex extends Disposable {
-  private readonly onDisk = new Map<string, { uri: vscode.Uri; names: Names }>();
+  private readonly onDisk = new Map<string, { uri: vscode.Uri; names: Names; mtimeMs: number }>();
+  private lastScan = 0;
+  private scanning: Promise<void> | undefined;
   private readonly signatures = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -73,18 +77,37 @@ export class NamedRequestIndex extends Disposable {
     for (const [key, entry] of this.onDisk) if (!open.has(key)) yield [entry.uri, entry.names];
   }
 
-  private async scan(): Promise<void> {
-    const uris = await vscode.workspace.findFiles(HTTP_FILES, EXCLUDE);
-    await Promise.all(uris.map((uri) => this.readFromDisk(uri)));
-    this.changed.fire();
+  /**
+   * Looks at the workspace's files again (at most every 2 s; only changed files are parsed), for when a name
+   * is not found: file watchers can miss events (inotify limits). Fires onDidChange when the names changed.
+   */
+  async rescan(): Promise<void> {
+    if (this.scanning) return this.scanning;
+    if (Date.now() - this.lastScan < RESCAN_INTERVAL_MS) return;
+    const before = [...this.names()].sort().join('\n');
+    this.scanning = this.scan(false).finally(() => { this.scanning = undefined; });
+    await this.scanning;
+    if ([...this.names()].sort().join('\n') !== before) this.changed.fire();
   }
 
-  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+  private async scan(fire = true): Promise<void> {
+    this.lastScan = Date.now();
+    const uris = await vscode.workspace.findFiles(HTTP_FILES, EXCLUDE);
+    const found = new Set(uris.map((uri) => uri.toString()));
+    for (const key of [...this.onDisk.keys()]) if (!found.has(key)) this.onDisk.delete(key);
+    await Promise.all(uris.map((uri) => this.readFromDisk(uri, true)));
+    if (fire) this.changed.fire();
+  }
+
+  private async readFromDisk(uri: vscode.Uri, onlyIfChanged = false): Promise<void> {
     if (uri.scheme !== 'file' || uri.fsPath.includes('node_modules')) return;
+    const key = uri.toString();
     try {
-      this.onDisk.set(uri.toString(), { uri, names: namesOf(parseHttpFile(await readFile(uri.fsPath, 'utf8'))) });
+      const { mtimeMs } = await stat(uri.fsPath);
+      if (onlyIfChanged && this.onDisk.get(key)?.mtimeMs === mtimeMs) return;
+      this.onDisk.set(key, { uri, names: namesOf(parseHttpFile(await readFile(uri.fsPath, 'utf8'))), mtimeMs });
     } catch {
-      this.onDisk.delete(uri.toString());
+      this.onDisk.delete(key);
     }
   }
 
