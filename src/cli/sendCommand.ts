@@ -38,7 +38,7 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   for (const warning of loaded.warnings) io.err(io.style('yellow', `warning: ${warning}`));
   let exitCode: number = EXIT.ok;
   try {
-    await runFile({ filePath, file, sessions: loaded.store, environment, settings: engineSettings(options) }, blocks, (result) => {
+    await runFile({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options) }, blocks, (result) => {
       if (options.json) io.out(JSON.stringify(resultJson(result)));
       else printResult(result, io);
       const code = exitCodeOf(result);
@@ -83,7 +83,7 @@ function reportDiagnostics(file: HttpFile, shown: string, io: CliIo): boolean {
 }
 
 /**
- * The values of `--env` (with `--var` on top). A broken environment file is fatal when an environment is
+ * The values of `--env`. A broken environment file is fatal when an environment is
  * chosen, a warning otherwise. An unknown environment throws ENVIRONMENT listing the known ones.
  */
 async function environmentFor(filePath: string, options: SendOptions, io: CliIo): Promise<Record<string, string>> {
@@ -92,7 +92,7 @@ async function environmentFor(filePath: string, options: SendOptions, io: CliIo)
     if (options.env !== undefined) throw error;
     io.err(io.style('yellow', `warning: ${error.describe()}`));
   }
-  return { ...environments.resolve(options.env), ...options.vars };
+  return environments.resolve(options.env);
 }
 
 function engineSettings(options: SendOptions): EngineSettings {

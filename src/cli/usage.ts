@@ -29,7 +29,7 @@ Options:
       --name NAME          Send only the request named NAME (# @name); repeat for several
       --line N             Send only the request at line N (1-based)
       --env NAME           Use environment NAME from http-client(.private).env.json beside FILE
-      --var NAME=VALUE     Set a variable as an environment value (file variables still win); repeatable
+      --var NAME=VALUE     Set a variable; wins over file variables and the environment; repeatable
       --session PATH       Load the session from PATH first (created if missing) and save it after
       --json               Print one JSON object per request per line
       --insecure           Do not verify TLS certificates

@@ -83,6 +83,7 @@ function sourcesFor(ctx: RunContext, session: Session, prompts: Record<string, s
     namedResponse: (name) => session.namedResponses.get(name),
     processEnv: process.env,
     prompts,
+    ...(ctx.overrides !== undefined ? { overrides: ctx.overrides } : {}),
     ...(ctx.restricted !== undefined ? { restricted: ctx.restricted } : {}),
     ...(ctx.workspaceRoot !== undefined ? { workspaceRoot: ctx.workspaceRoot } : {}),
   };

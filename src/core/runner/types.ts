@@ -54,6 +54,8 @@ export interface RunContext {
   sessions: import('../session/sessionStore').SessionStore;
   /** The selected environment, `$shared` and private values merged. */
   environment: Record<string, string>;
+  /** Values that win over file variables and the environment (the CLI's `--var NAME=VALUE`). */
+  overrides?: Record<string, string>;
   settings: EngineSettings;
   /** Aborts the request in flight (CANCELLED). */
   signal?: AbortSignal;

@@ -56,6 +56,7 @@ export function createResolver(sources: VariableSources, options: ResolverOption
   function resolveName(name: string, line: number): string {
     const prompted = sources.prompts?.[name];
     if (prompted !== undefined) return prompted;
+    if (sources.overrides && Object.prototype.hasOwnProperty.call(sources.overrides, name)) return sources.overrides[name];
     const definition = definitions.get(name);
     if (definition) return resolveFileVariable(definition);
     if (Object.prototype.hasOwnProperty.call(sources.environment, name)) return sources.environment[name];

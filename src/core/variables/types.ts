@@ -11,6 +11,8 @@ export interface VariableSources {
   /** Responses of named requests, read from the session. */
   namedResponse: (name: string) => NamedResponse | undefined;
   processEnv: Record<string, string | undefined>;
+  /** Values that win over file variables and the environment (the CLI's `--var`). */
+  overrides?: Record<string, string>;
   /** Answers to `# @prompt` variables, by name. */
   prompts?: Record<string, string>;
   /** Restricted Mode: no `$processEnv`, no `$dotenv`, no body files outside `workspaceRoot`. */

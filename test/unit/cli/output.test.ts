@@ -127,4 +127,12 @@ describe('CLI output: human, --json, and request selection', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(jsonLines(run.stdout)[0].body ?? '').args, { who: 'ann' });
   });
+
+  it('--var wins over a file variable of the same name', async () => {
+    const varFile = join(dir, 'var-file.http');
+    writeFileSync(varFile, '@who = file\nGET {{host}}/get?who={{who}}\n');
+    const run = await runCli(['send', varFile, '--json', '--var', `host=${demo.url}`, '--var', 'who=cli']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(jsonLines(run.stdout)[0].body ?? '').args, { who: 'cli' });
+  });
 });
