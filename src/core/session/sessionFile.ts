@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { removeStaleTemps } from './removeStaleTemps';
 import type { DispatcherFactory } from './session';
 import { SessionStore } from './sessionStore';
 
@@ -37,7 +38,10 @@ export async function loadSessionFile(path: string, dispatcherFactory?: Dispatch
   }
 }
 
-/** Writes `store` to `path` atomically: a temp file in the same folder, fsync, then rename over the old file. */
+/**
+ * Writes `store` to `path` atomically: a temp file in the same folder, fsync, then rename over the old file.
+ * Temps left by a process that died mid-save are removed afterwards.
+ */
 export async function saveSessionFile(path: string, store: SessionStore): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
@@ -54,6 +58,7 @@ export async function saveSessionFile(path: string, store: SessionStore): Promis
   await handle.close();
   await rename(temp, path);
   await syncDirectory(dir);
+  await removeStaleTemps(path);
 }
 
 /** Makes the rename itself durable; not every platform lets a folder be opened, so failure is ignored. */

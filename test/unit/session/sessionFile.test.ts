@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSessionFile, saveSessionFile } from '../../../src/core/session/sessionFile';
@@ -79,6 +80,19 @@ describe('session file: survives restarts, written atomically, corrupt file move
     assert.deepEqual(warnings, []);
     assert.equal(await readFile(path, 'utf8'), good);
     assert.equal(store.get('default').defaultHeaders.get('x-client'), 'cli');
+  });
+
+  it('the next save removes temp files of processes that died mid-save, and keeps those of live ones', async () => {
+    const path = join(dir, 'session.json');
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
+    const dead = `.session.json.${deadPid}.0badf00d.tmp`;
+    const live = `.session.json.${process.ppid}.0c0ffee0.tmp`;
+    await writeFile(join(dir, dead), '{"version":1,"sess');
+    await writeFile(join(dir, live), '{"version":1,"sess');
+    await saveSessionFile(path, await filledStore());
+    const left = await readdir(dir);
+    assert.ok(!left.includes(dead), `stale temp still there: ${left.join(', ')}`);
+    assert.ok(left.includes(live), 'a live process\'s temp was removed');
   });
 
   it('atomic write: saving leaves no temp file and replaces the old content whole', async () => {
