@@ -11,12 +11,13 @@ function cookieTable(rows: CookieRow[], emptyText: string): HTMLElement {
   if (rows.length === 0) return el('p', 'empty', emptyText);
   const body = el('tbody');
   for (const c of rows) {
-    body.append(el('tr', undefined,
-      el('th', undefined, c.name),
-      el('td', undefined, c.value),
-      el('td', 'meta', [c.domain, c.path].filter(Boolean).join(' ')),
-      el('td', 'meta nowrap', c.domain === undefined ? '' : c.expires ? `expires ${c.expires}` : 'session'),
-      el('td', 'meta nowrap', c.flags ?? '')));
+    // Domain, expiry and flags go on a line under the value, each piece unbreakable: beside a long value
+    // they would either squeeze it to one character per line or be squeezed themselves.
+    const meta = c.domain === undefined ? undefined : el('div', 'cookie-meta',
+      el('span', undefined, [c.domain, c.path].filter(Boolean).join(' ')),
+      el('span', 'nowrap', c.expires ? `expires ${c.expires}` : 'session'),
+      c.flags ? el('span', 'nowrap', c.flags) : undefined);
+    body.append(el('tr', undefined, el('th', undefined, c.name), el('td', undefined, el('div', 'cookie-value', c.value), meta)));
   }
   return el('table', 'pairs cookies', body);
 }
