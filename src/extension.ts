@@ -41,8 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
   const responseView = registerResponseView(context, log);
   const sessionTree = registerSessionTree(context, sessions.store);
   registerStatusBar(context, sessions.store, responseView.activity);
-  registerLanguageFeatures(context, { documents, sessions: sessions.store });
   const workflow = registerWorkflow(context, { documents, sessions: sessions.store, log, responseView });
+  registerLanguageFeatures(context, { documents, sessions: sessions.store, activeEnvironment: (uri) => workflow.environment.nameFor(uri) });
   const codeLenses = new CodeLensProvider(documents);
   context.subscriptions.push(
     log,
