@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { environmentLayers, type EnvironmentLayers } from '../../core/editor/environmentLayers';
 import { readEditorSettings } from '../config';
 import { Disposable } from '../disposable';
+import { environmentDir } from '../workflow/environmentDir';
 
 /** The environment name used for `uri` ('' = `$shared` only). */
 export type ActiveEnvironment = (uri: vscode.Uri) => string;
 
-/** The shell's choice: the `httpSession.environment` setting (what sendRequestCommand sends with). */
+/** The `httpSession.environment` setting; the composition root passes the environment picker's choice instead. */
 export const settingsEnvironment: ActiveEnvironment = (uri) => readEditorSettings(uri).environment;
 
 /** `http-client(.private).env.json` of each `.http` file's directory, read once and again after the files change. */
@@ -32,9 +33,10 @@ export class EnvironmentIndex extends Disposable {
     }));
   }
 
-  /** The environment files beside `document`. */
-  layersFor(uri: vscode.Uri): Promise<EnvironmentLayers> {
-    const dir = uri.scheme === 'file' ? path.dirname(uri.fsPath) : (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '');
+  /** The environment files that apply to `uri`: the nearest directory up to the workspace folder holding one (as sending does). */
+  async layersFor(uri: vscode.Uri): Promise<EnvironmentLayers> {
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const dir = uri.scheme === 'file' ? await environmentDir(path.dirname(uri.fsPath), root) : (root ?? '');
     let layers = this.cache.get(dir);
     if (!layers) {
       layers = environmentLayers(dir);
