@@ -49,7 +49,7 @@ describe('workflow: environments, prompts, cURL, history', () => {
     }));
   });
   after(async () => {
-    await vscode.commands.executeCommand('httpSession.selectEnvironment', '');
+    await vscode.commands.executeCommand('httpSession.selectEnvironment', null);
     fs.rmSync(workspacePath('http-client.env.json'), { force: true });
     await server?.close();
   });
@@ -79,6 +79,22 @@ describe('workflow: environments, prompts, cURL, history', () => {
     assert.equal(result?.error?.code, 'UNRESOLVED_VARIABLE');
     assert.equal(arrived.length, count);
     await vscode.commands.executeCommand('httpSession.selectEnvironment', 'demo');
+  });
+
+  it('until an environment is picked, the httpSession.environment setting is the default; a pick wins over it', async () => {
+    const uri = writeWorkspaceFile('envs/setting.http', 'GET {{host}}/setting?who={{who}}\n');
+    const config = vscode.workspace.getConfiguration('httpSession');
+    await config.update('environment', 'staging', vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('httpSession.selectEnvironment', null);
+      await send(uri);
+      assert.equal(last().url, '/setting?who=staging');
+      await vscode.commands.executeCommand('httpSession.selectEnvironment', 'demo');
+      await send(uri);
+      assert.equal(last().url, '/setting?who=demo');
+    } finally {
+      await config.update('environment', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   // Typing into the input box needs a real keyboard: test/e2e/workflow.e2e.test.ts types a value and checks the masking.

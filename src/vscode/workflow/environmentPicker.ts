@@ -6,7 +6,7 @@ import { Disposable } from '../disposable';
 import type { LogChannel } from '../logChannel';
 import { environmentDir } from './environmentDir';
 
-/** Command that picks the active environment (argument: a name, or '' for none, to skip the picker). */
+/** Command that picks the active environment (argument: a name, '' for none, or null to follow the setting again; no argument opens the picker). */
 export const SELECT_ENVIRONMENT_COMMAND = 'httpSession.selectEnvironment';
 const STATE_KEY = 'httpSession.activeEnvironment';
 const NONE = 'No Environment';
@@ -42,6 +42,11 @@ export class EnvironmentPicker extends Disposable {
   }
 
   private async select(arg: unknown): Promise<string | undefined> {
+    if (arg === null) {
+      await this.state.update(STATE_KEY, undefined);
+      this.update();
+      return this.nameFor(vscode.window.activeTextEditor?.document.uri);
+    }
     const name = typeof arg === 'string' ? arg : await this.pick();
     if (name === undefined) return undefined;
     await this.state.update(STATE_KEY, name);
