@@ -20,6 +20,8 @@ describe('language: completion', () => {
     api = (await activeExtension()).exports as HttpSessionApi;
     writeWorkspaceFile('http-client.env.json', JSON.stringify({ $shared: { sharedHost: 'http://shared' }, dev: { devOnly: 'd1' }, prod: { prodOnly: 'p1' } }, null, 2));
     await config().update('environment', 'dev', vscode.ConfigurationTarget.Workspace);
+    // Follow the setting, not an environment picked in the status bar by an earlier test.
+    await vscode.commands.executeCommand('httpSession.selectEnvironment', null);
   });
   after(async () => {
     await config().update('environment', undefined, vscode.ConfigurationTarget.Workspace);

@@ -19,6 +19,8 @@ describe('language: hover on {{variable}}', () => {
     api = (await activeExtension()).exports as HttpSessionApi;
     writeWorkspaceFile('hoverEnv/http-client.env.json', '{\n  "dev": {\n    "baseUrl": "http://dev.example",\n    "apiKey": "k-999"\n  }\n}\n');
     await config().update('environment', 'dev', vscode.ConfigurationTarget.Workspace);
+    // Follow the setting, not an environment picked in the status bar by an earlier test.
+    await vscode.commands.executeCommand('httpSession.selectEnvironment', null);
   });
   after(async () => {
     await config().update('environment', undefined, vscode.ConfigurationTarget.Workspace);
