@@ -6,7 +6,7 @@ import { findChromium } from './launchChromium';
 import { REPO_ROOT } from './paths';
 import { freshRunDir, runInCodeServer } from './runInCodeServer';
 
-const TIMEOUT_MS = Number(process.env.HTTP_SESSION_ITEST_TIMEOUT_MS ?? 180_000);
+const TIMEOUT_MS = Number(process.env.HTTP_SESSION_ITEST_TIMEOUT_MS ?? 600_000);
 
 async function main(): Promise<number> {
   const testsPath = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'index.js');
