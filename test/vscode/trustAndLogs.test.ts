@@ -52,7 +52,7 @@ describe('trust and logs', () => {
   it('a trusted workspace sends without a confirmation and honours its own restricted settings', async () => {
     assert.equal(vscode.workspace.isTrusted, true, 'the harness runs trusted');
     await config().update('defaultHeaders', { 'X-From-Workspace': 'yes' }, vscode.ConfigurationTarget.Workspace);
-    const uri = writeWorkspaceFile('trusted.http', `GET ${server.url}/trusted\n`);
+    const uri = writeWorkspaceFile('trust-trusted.http', `GET ${server.url}/trusted\n`);
     // A modal would block this command until answered; the test's timeout would catch it.
     const result = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 0);
     assert.equal(result?.exchange?.response?.status, 200, result?.error?.describe());
@@ -62,7 +62,7 @@ describe('trust and logs', () => {
   it('Restricted Mode reads TLS checks and default headers from user settings only, not the workspace', async () => {
     await config().update('defaultHeaders', { 'X-From-Workspace': 'yes' }, vscode.ConfigurationTarget.Workspace);
     await config().update('tls.rejectUnauthorized', false, vscode.ConfigurationTarget.Workspace);
-    const scope = writeWorkspaceFile('restricted.http', 'GET http://127.0.0.1/\n');
+    const scope = writeWorkspaceFile('trust-restricted.http', 'GET http://127.0.0.1/\n');
     const trusted = readEngineSettings(scope, true);
     assert.deepEqual(trusted.defaultHeaders, [['X-From-Workspace', 'yes']]);
     assert.equal(trusted.rejectUnauthorized, false);
@@ -75,7 +75,7 @@ describe('trust and logs', () => {
 
   it('the log at debug level shows the request and headers but never the Authorization, Proxy-Authorization, Cookie or Set-Cookie values', async () => {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'debug');
-    const uri = writeWorkspaceFile('secrets.http', [
+    const uri = writeWorkspaceFile('trust-secrets.http', [
       `GET ${server.url}/secret-check`,
       `Authorization: Bearer ${SECRETS[0]}`,
       `Proxy-Authorization: Basic ${SECRETS[1]}`,

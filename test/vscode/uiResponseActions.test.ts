@@ -54,13 +54,13 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
 
   it('Copy Body puts the body text on the clipboard', async () => {
     await vscode.env.clipboard.writeText('before');
-    await send('copy.http', `GET ${server.url}/customers\n`);
+    await send('ui-copy.http', `GET ${server.url}/customers\n`);
     await panel().runAction('copyBody');
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), JSON_BODY);
   });
 
   it('Open in Editor opens the JSON body in a json editor, pretty-printed', async () => {
-    await send('open.http', `GET ${server.url}/customers\n`);
+    await send('ui-open.http', `GET ${server.url}/customers\n`);
     await panel().runAction('openInEditor');
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.languageId, 'json');
@@ -69,7 +69,7 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
   });
 
   it('Copy as cURL puts a curl command with the URL and the headers as sent on the clipboard', async () => {
-    await send('curl.http', `POST ${server.url}/customers?q=a b\nX-Trace: 42\nContent-Type: application/json\n\n{"name":"Ada"}\n`);
+    await send('ui-curl.http', `POST ${server.url}/customers?q=a b\nX-Trace: 42\nContent-Type: application/json\n\n{"name":"Ada"}\n`);
     await panel().runAction('copyCurl');
     const curl = await vscode.env.clipboard.readText();
     assert.match(curl, /^curl -X POST /);
@@ -79,7 +79,7 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
   });
 
   it('Save Body writes the exact bytes of a binary body where the save dialog points', async () => {
-    await send('save.http', `GET ${server.url}/bytes\n`);
+    await send('ui-save.http', `GET ${server.url}/bytes\n`);
     const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'saved', 'body.bin');
     fs.mkdirSync(path.dirname(target.fsPath), { recursive: true });
     await panel().runAction('saveBody', target);
@@ -87,10 +87,10 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
   });
 
   it('every page of the view gets a fresh nonce, and its CSP allows no inline or eval script', async () => {
-    await send('nonce1.http', `GET ${server.url}/customers\n`);
+    await send('ui-nonce1.http', `GET ${server.url}/customers\n`);
     const first = panel().webviewPanel!.webview.html;
     panel().webviewPanel!.dispose();
-    await send('nonce2.http', `GET ${server.url}/customers\n`);
+    await send('ui-nonce2.http', `GET ${server.url}/customers\n`);
     const second = panel().webviewPanel!.webview.html;
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(second)?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);
@@ -108,7 +108,7 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
     const webviewColumn = (): vscode.ViewColumn | undefined => panel().webviewPanel?.viewColumn;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await config.update('response.viewColumn', 'active', vscode.ConfigurationTarget.Global);
-    const uri = writeWorkspaceFile('column.http', `GET ${server.url}/customers\n`);
+    const uri = writeWorkspaceFile('ui-column.http', `GET ${server.url}/customers\n`);
     await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
     await vscode.commands.executeCommand('httpSession.sendRequest', uri, 0);
     await until(() => webviewColumn() === vscode.ViewColumn.One, 'the panel in column 1');
@@ -124,7 +124,7 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
   });
 
   it('Clear Session with several sessions: the argument picks one session or all ("*")', async () => {
-    for (const name of ['alice', 'bob', 'carol']) await send(`${name}.http`, `# @session ${name}\nGET ${server.url}/login?${name}\n`);
+    for (const name of ['alice', 'bob', 'carol']) await send(`ui-picker-${name}.http`, `# @session ${name}\nGET ${server.url}/login?${name}\n`);
     await vscode.commands.executeCommand('httpSession.clearSession', undefined, 'bob');
     assert.equal(api.sessions.get('bob').listCookies().length, 0);
     assert.equal(api.sessions.get('alice').listCookies().length, 1, 'alice still logged in');
@@ -133,7 +133,7 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
   });
 
   it('Clear Session with several sessions asks in a QuickPick: "All Sessions" first, then each name', async () => {
-    for (const name of ['alice', 'bob']) await send(`${name}.http`, `# @session ${name}\nGET ${server.url}/login?${name}\n`);
+    for (const name of ['alice', 'bob']) await send(`ui-picker-${name}.http`, `# @session ${name}\nGET ${server.url}/login?${name}\n`);
     const downs = api.sessions.names().indexOf('bob') + 1; // "All Sessions" is the first row
     assert.ok(downs > 1, api.sessions.names().join(','));
     const clearing = vscode.commands.executeCommand('httpSession.clearSession');
