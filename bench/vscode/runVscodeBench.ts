@@ -12,6 +12,12 @@ import { startServer } from '../../test/support/startServer';
 import type { ExtensionHostFigures } from './extensionHostBench';
 
 const CLICKS = Number(process.env.BENCH_VSCODE_CLICKS ?? 7);
+/**
+ * Comma-separated parts to run; unset runs everything. `json20` (or `browser`): the browser part (small-response
+ * clicks and the 20 MB JSON); `codelens` / `activation`: the extension-host part; `bundle`: the bundle sizes.
+ */
+const ONLY = process.env.BENCH_VSCODE_ONLY;
+const wanted = (...parts: string[]): boolean => !ONLY || ONLY.split(',').some((p) => parts.includes(p.trim()));
 const BIG_BYTES = 20 * 1024 * 1024;
 const rows: string[] = [];
 const now = (): number => performance.timeOrigin + performance.now();
@@ -145,13 +151,14 @@ async function browserFigures(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  await bundleSizes();
-  await extensionHostFigures();
-  await browserFigures();
+  if (wanted('bundle')) await bundleSizes();
+  if (wanted('codelens', 'activation')) await extensionHostFigures();
+  if (wanted('json20', 'browser')) await browserFigures();
   const table = ['', '### In the real VS Code (code-server + headless Chromium)', '', '| measure | figure | target | met |', '|---|---|---|---|', ...rows, ''];
   console.log(table.join('\n'));
-  fs.appendFileSync(path.join(REPO_ROOT, 'bench', 'results.md'), `${table.join('\n')}\n`);
-  console.log(`[bench:vscode] ${((Date.now() - started) / 1000).toFixed(0)} s; appended to bench/results.md`);
+  // A partial run (BENCH_VSCODE_ONLY) is for iterating: it leaves bench/results.md alone.
+  if (!ONLY) fs.appendFileSync(path.join(REPO_ROOT, 'bench', 'results.md'), `${table.join('\n')}\n`);
+  console.log(`[bench:vscode] ${((Date.now() - started) / 1000).toFixed(0)} s${ONLY ? '' : '; appended to bench/results.md'}`);
 }
 
 main().then(() => process.exit(0), (error: unknown) => {
