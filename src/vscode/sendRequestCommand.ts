@@ -17,9 +17,14 @@ import { promptInput } from './workflow/promptInput';
 /** Shows "Sending…", runs `send` with a cancellable signal, shows the result (the response view's `run`). */
 export type RunInView = (info: SendInfo, send: SendFn) => Promise<RunResult | undefined>;
 
+/** Command id of "Send All Requests": every request of the file, in order, through the session. */
+export const SEND_ALL_COMMAND = 'httpSession.sendAll';
+
 /**
  * `httpSession.sendRequest [uri] [line]`: sends the request under the cursor (or at `line` of `uri`, as the
  * CodeLens passes) through the workspace session and resolves with the RunResult (undefined when nothing ran).
+ * `httpSession.sendAll [uri]`: sends every request of the file in order, stopping at the first that got no
+ * response (as the CLI does); resolves with the results so far.
  */
 export class SendRequestCommand extends Disposable {
   constructor(
@@ -32,6 +37,22 @@ export class SendRequestCommand extends Disposable {
   ) {
     super();
     this._register(vscode.commands.registerCommand(SEND_REQUEST_COMMAND, (uri?: unknown, line?: unknown) => this.execute(uri, line)));
+    this._register(vscode.commands.registerCommand(SEND_ALL_COMMAND, (uri?: unknown) => this.executeAll(uri)));
+  }
+
+  private async executeAll(uriArg: unknown): Promise<RunResult[]> {
+    const document = uriArg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uriArg) : vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'http') {
+      void vscode.window.showInformationMessage('Open an .http file to send all of its requests.');
+      return [];
+    }
+    const results: RunResult[] = [];
+    for (const block of this.documents.get(document).requests) {
+      const result = await this.execute(document.uri, block.requestLine);
+      if (result) results.push(result);
+      if (!result?.exchange?.response) break;
+    }
+    return results;
   }
 
   private async execute(uriArg: unknown, lineArg: unknown): Promise<RunResult | undefined> {

@@ -61,6 +61,37 @@ describe('httpSession.sendRequest', () => {
     assert.equal(header(server.requests.at(-1)?.headers ?? [], 'cookie'), undefined);
   });
 
+  it('httpSession.sendAll sends every request of the file in order through one session', async () => {
+    await api.sessions.clear();
+    const uri = writeWorkspaceFile('sendAll.http', [
+      `GET ${server.url}/login`,
+      '',
+      '###',
+      `GET ${server.url}/profile`,
+      '',
+      '###',
+      `GET ${server.url}/orders`,
+    ].join('\n'));
+    const before = server.requests.length;
+    const results = await vscode.commands.executeCommand<RunResult[]>('httpSession.sendAll', uri);
+    assert.deepEqual(results.map((r) => r.exchange?.response?.status), [200, 200, 200]);
+    const arrived = server.requests.slice(before);
+    assert.deepEqual(arrived.map((r) => r.url), ['/login', '/profile', '/orders']);
+    assert.equal(header(arrived[2].headers, 'cookie'), 'sid=abc123', 'later requests carry the login cookie');
+  });
+
+  it('httpSession.sendAll stops at the first request that got no response', async () => {
+    const closed = await startServer((_req, res) => { res.end(); });
+    const deadUrl = closed.url;
+    await closed.close();
+    const uri = writeWorkspaceFile('sendAllStops.http', `GET ${deadUrl}/down\n\n###\nGET ${server.url}/never\n`);
+    const before = server.requests.length;
+    const results = await vscode.commands.executeCommand<RunResult[]>('httpSession.sendAll', uri);
+    assert.equal(results.length, 1);
+    assert.equal(results[0].error?.code ?? results[0].exchange?.error?.code, 'REFUSED');
+    assert.equal(server.requests.length, before, 'nothing after the failed request was sent');
+  });
+
   it('reports a refused connection as a typed error instead of throwing', async () => {
     const closed = await startServer((_req, res) => { res.end(); });
     const url = closed.url;
