@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/runner/types';
 import type { LogChannel } from '../logChannel';
+import { compactResult } from './compactResult';
 import { reportError } from './reportError';
 import { sendConfirmation } from '../trust/trustPolicy';
 import { RequestActivity } from './requestActivity';
@@ -20,7 +21,10 @@ export type SendFn = (signal: AbortSignal) => Promise<RunResult>;
 export interface ResponseView {
   readonly panel: ResponsePanel;
   readonly activity: RequestActivity;
-  /** Shows "Sending…", runs `send`, shows its result; remembers it for "Rerun Last Request". */
+  /**
+   * Shows "Sending…", runs `send`, shows its result; remembers it for "Rerun Last Request". The result's JSON
+   * form (what crosses to the workbench when a CodeLens runs the command) has body sizes, not bytes.
+   */
   run(info: SendInfo, send: SendFn): Promise<RunResult | undefined>;
   /** Fires with every result shown (sent or failed), e.g. for the history. */
   readonly onDidFinish: vscode.Event<RunResult>;
@@ -45,7 +49,8 @@ export function registerResponseView(context: vscode.ExtensionContext, log: LogC
       const result = await send(running.controller.signal);
       panel.showResult(result);
       finished.fire(result);
-      return result;
+      // Commands return this; see compactResult for why its JSON form leaves the body out.
+      return compactResult(result);
     } catch (error) {
       void reportError(log, error);
       return undefined;
