@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
@@ -24,11 +25,19 @@ export class WorkspaceSessions extends Disposable {
     this._register({ dispose: () => subscription.dispose() });
   }
 
-  /** Loads the saved sessions (a corrupt file is moved aside with a logged warning). */
-  static async open(context: vscode.ExtensionContext, log: LogChannel): Promise<WorkspaceSessions> {
+  /**
+   * Loads the saved sessions (a corrupt file is moved aside with a logged warning). Without a saved file (or
+   * with persistence off) it returns at once, without waiting on the event loop: activation stays short.
+   */
+  static open(context: vscode.ExtensionContext, log: LogChannel): WorkspaceSessions | Promise<WorkspaceSessions> {
     const storage = context.storageUri?.fsPath;
     if (!storage || !readEditorSettings().persistSessions) return new WorkspaceSessions(new SessionStore(), undefined, log);
     const file = path.join(storage, 'sessions.json');
+    if (!fs.existsSync(file)) return new WorkspaceSessions(new SessionStore(), file, log);
+    return WorkspaceSessions.load(file, log);
+  }
+
+  private static async load(file: string, log: LogChannel): Promise<WorkspaceSessions> {
     const loaded = await loadSessionFile(file).catch((e: unknown) => {
       log.channel.error(`Could not read ${file}: ${e instanceof Error ? e.message : String(e)}; starting with an empty session`);
       return { store: new SessionStore(), warnings: [] };

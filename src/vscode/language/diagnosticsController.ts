@@ -13,7 +13,7 @@ export const DIAGNOSTIC_SOURCE = 'http-session';
 
 /**
  * Diagnostics as you type: the parser's (malformed request lines and headers, unknown directives) and
- * unknown `{{variables}}`. Checked at once on open, 300 ms after the last edit, once per document version,
+ * unknown `{{variables}}`. Checked at once on open (files open at activation: right after it), 300 ms after the last edit, once per document version,
  * and again for every open file when environments or the workspace's named requests change.
  */
 export class DiagnosticsController extends Disposable {
@@ -29,7 +29,9 @@ export class DiagnosticsController extends Disposable {
     this._register(services.environments.onDidChange(() => this.recheckAll()));
     this._register(services.requests.onDidChange(() => this.recheckAll()));
     this._register({ dispose: () => { for (const timer of this.timers.values()) clearTimeout(timer); } });
-    for (const document of vscode.workspace.textDocuments) void this.check(document);
+    // Files already open are checked just after activation returns (a big file's parse is not activation work).
+    const initial = setTimeout(() => { for (const document of vscode.workspace.textDocuments) void this.check(document); }, 0);
+    this._register({ dispose: () => clearTimeout(initial) });
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -41,7 +43,9 @@ export class DiagnosticsController extends Disposable {
 
   private recheckAll(): void {
     this.checked.clear();
-    for (const document of vscode.workspace.textDocuments) void this.check(document);
+    // Files already open are checked just after activation returns (a big file's parse is not activation work).
+    const initial = setTimeout(() => { for (const document of vscode.workspace.textDocuments) void this.check(document); }, 0);
+    this._register({ dispose: () => clearTimeout(initial) });
   }
 
   private async check(document: vscode.TextDocument): Promise<void> {

@@ -45,7 +45,9 @@ export class NamedRequestIndex extends Disposable {
     this._register(watcher.onDidDelete((uri) => { this.onDisk.delete(uri.toString()); this.changed.fire(); }));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduleCheck(e.document)));
     this._register({ dispose: () => { for (const timer of this.timers.values()) clearTimeout(timer); } });
-    this.ready = this.scan();
+    // The first scan waits until activation has returned: finding and reading the workspace's files is not
+    // activation work, and everything that needs the names awaits `ready`.
+    this.ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.scan());
   }
 
   /** Every request name of the workspace. */
