@@ -37,7 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
   const started = performance.now();
   const log = new LogChannel();
   const documents = new DocumentCache();
-  sessions = await WorkspaceSessions.open(context, log);
+  // No await when there is no session file to read: an await lets the busy host's other work into the figure.
+  const opened = WorkspaceSessions.open(context, log);
+  sessions = opened instanceof WorkspaceSessions ? opened : await opened;
   const responseView = registerResponseView(context, log);
   const sessionTree = registerSessionTree(context, sessions.store);
   registerStatusBar(context, sessions.store, responseView.activity);
