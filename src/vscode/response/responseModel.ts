@@ -3,8 +3,8 @@ import type { RunResult } from '../../core/runner/types';
 import type { CookieRow, ErrorModel, HopView, ResponseModel } from '../../shared/protocol';
 import { bodyKind, decodeBody } from './bodyKind';
 
-/** Body text sent with the first message, in UTF-16 units (256 K): enough to fill the screen at once. */
-export const FIRST_CHUNK_CHARS = 256 * 1024;
+/** Body text sent with the first message, in UTF-16 units (64 K): several screens, and quick to lay out as one wrapped line. */
+export const FIRST_CHUNK_CHARS = 64 * 1024;
 /** Above this body size in bytes (2 MB) pretty-printing is off and the body is sent in chunks. */
 export const PRETTY_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Images above this size in bytes (10 MB) are shown as binary (size plus save). */

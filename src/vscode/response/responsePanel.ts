@@ -10,8 +10,8 @@ import type { CurrentResponse } from './responseActions';
 import { buildErrorModel, buildResponseModel, requestLabel } from './responseModel';
 import { webviewHtml } from './webviewHtml';
 
-/** Body text sent per "show more" request, in UTF-16 units (1 M). */
-const CHUNK_CHARS = 1024 * 1024;
+/** Body text sent per "show more" request, in UTF-16 units (256 K): small enough that each click stays responsive. */
+const CHUNK_CHARS = 256 * 1024;
 
 /**
  * The one response panel: created beside the editor without taking focus, then updated in place.
