@@ -24,12 +24,12 @@ if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run buil
 const server = await startBenchServer();
 
 /** Runs `args` `n` times; returns medians plus what the server saw on the last run. */
-async function contestant(label, args, n) {
+async function contestant(label, args, n, cwd) {
   const results = [];
   let seen;
   for (let i = 0; i < n; i++) {
     server.reset();
-    const r = await measureNode(args, { timeoutMs: 300_000 });
+    const r = await measureNode(args, { timeoutMs: 300_000, cwd });
     if (r.code !== 0) throw new Error(`${label} exited ${r.code}: ${r.stderr || r.stdout}`);
     results.push(r);
     seen = { connections: server.stats.connections, ok: server.stats.statuses[200] ?? 0 };
@@ -55,7 +55,8 @@ writeFileSync(sessionFile, file);
 report(`Login + ${requests} GETs needing the session cookie (whole process, ${runs} runs, httpyac ${peerRuns})`, [
   await contestant('floor: undici + tough-cookie script', [floor, 'session', server.url, String(requests)], runs),
   await contestant('http-session CLI', [cli, 'send', sessionFile], runs),
-  await contestant('httpyac CLI (peer)', [httpyacBin, 'send', sessionFile, '--all', '-o', 'none'], peerRuns),
+  // httpyac only accepts files below its working directory.
+  await contestant('httpyac CLI (peer)', [httpyacBin, 'send', 'session.http', '--all', '-o', 'none'], peerRuns, work),
 ], 'ours at most 1.25x the floor, exactly 1 TCP connection, all answered 200');
 
 // 2. Parsing a 10,000-request file, in process.
