@@ -11,7 +11,8 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 const targets = [
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // Always minified (names kept): a command-line run pays for compiling the bundle on every start.
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', minify: true, keepNames: true },
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js' },
   // The integration suite, loaded by mocha inside VS Code's extension host (mocha from node_modules).

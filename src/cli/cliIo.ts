@@ -12,6 +12,8 @@ export interface CliIo {
   style(styles: Style | Style[], text: string): string;
   /** Process environment (for NO_COLOR and friends). */
   env: NodeJS.ProcessEnv;
+  /** Writes whatever `out` still holds; resolves once it reached the stream. */
+  flush?(): Promise<void>;
 }
 
 /**
@@ -23,9 +25,21 @@ export function createProcessIo(): CliIo {
   const env = process.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
   const colour = env.NO_COLOR === undefined && (forced || process.stdout.isTTY === true);
+  // One write per request's worth of lines, not per line: 1,000 responses are otherwise ~10,000 syscalls.
+  let pending: string[] = [];
+  const flush = (): Promise<void> => {
+    if (pending.length === 0) return Promise.resolve();
+    const text = pending.join('');
+    pending = [];
+    return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+  };
   return {
-    out: (text) => { process.stdout.write(`${process.stdout.isTTY ? terminalSafe(text) : text}\n`); },
-    err: (text) => { process.stderr.write(`${process.stderr.isTTY ? terminalSafe(text) : text}\n`); },
+    out: (text) => {
+      if (pending.length === 0) setImmediate(() => void flush());
+      pending.push(`${process.stdout.isTTY ? terminalSafe(text) : text}\n`);
+    },
+    flush,
+    err: (text) => { void flush(); process.stderr.write(`${process.stderr.isTTY ? terminalSafe(text) : text}\n`); },
     style: (styles, text) => (colour ? styleText(styles, text) : text),
     env,
   };

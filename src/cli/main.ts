@@ -2,7 +2,9 @@
 import { createProcessIo } from './cliIo';
 import { runCli } from './runCli';
 
-void runCli(process.argv.slice(2), createProcessIo()).then((code) => {
+const io = createProcessIo();
+void runCli(process.argv.slice(2), io).then(async (code) => {
+  await io.flush?.();
   process.exitCode = code;
   // Everything is closed by now; this only guards against a stray handle keeping a finished run alive.
   setTimeout(() => process.exit(code), 2000).unref();

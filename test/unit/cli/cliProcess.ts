@@ -33,6 +33,8 @@ export async function ensureCliBuilt(): Promise<void> {
     target: 'node20',
     // jsonc-parser's UMD `main` hides its requires from esbuild; its ESM build bundles cleanly
     mainFields: ['module', 'main'],
+    minify: true,
+    keepNames: true,
     sourcemap: true,
     logLevel: 'warning',
   });
