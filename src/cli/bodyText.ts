@@ -1,3 +1,5 @@
+import { prettyJsonChunks } from './prettyJsonChunks';
+
 /** How a response body reads as text: decoded text, or undefined for binary content. */
 export interface BodyText {
   /** The body as text; undefined when the body is binary. */
@@ -33,6 +35,15 @@ export function prettyBody(body: Uint8Array, contentType: string): string {
     }
   }
   return decoded.text;
+}
+
+/** JSON bodies above this many bytes are pretty-printed token by token instead of parsed (memory stays flat). */
+const STREAMED_JSON_BYTES = 1024 * 1024;
+
+/** The body for a terminal as chunks to print one after another (one chunk unless it is a large JSON body). */
+export function prettyBodyChunks(body: Uint8Array, contentType: string): Iterable<string> {
+  if (isJsonType(contentType) && body.length > STREAMED_JSON_BYTES) return prettyJsonChunks(body);
+  return [prettyBody(body, contentType)];
 }
 
 function isJsonType(contentType: string): boolean {

@@ -27,16 +27,21 @@ export function createProcessIo(): CliIo {
   const colour = env.NO_COLOR === undefined && (forced || process.stdout.isTTY === true);
   // One write per request's worth of lines, not per line: 1,000 responses are otherwise ~10,000 syscalls.
   let pending: string[] = [];
+  let pendingLength = 0;
   const flush = (): Promise<void> => {
     if (pending.length === 0) return Promise.resolve();
     const text = pending.join('');
     pending = [];
+    pendingLength = 0;
     return new Promise((resolve) => process.stdout.write(text, () => resolve()));
   };
   return {
     out: (text) => {
       if (pending.length === 0) setImmediate(() => void flush());
-      pending.push(`${process.stdout.isTTY ? terminalSafe(text) : text}\n`);
+      const line = `${process.stdout.isTTY ? terminalSafe(text) : text}\n`;
+      pending.push(line);
+      pendingLength += line.length;
+      if (pendingLength > 1024 * 1024) void flush();
     },
     flush,
     err: (text) => { void flush(); process.stderr.write(`${process.stderr.isTTY ? terminalSafe(text) : text}\n`); },

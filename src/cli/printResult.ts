@@ -1,7 +1,7 @@
 import type { HttpSessionError } from '../core/errors';
 import type { CookieView, Exchange, Hop } from '../core/http/types';
 import type { RunResult } from '../core/runner/types';
-import { formatBytes, prettyBody } from './bodyText';
+import { formatBytes, prettyBodyChunks } from './bodyText';
 import type { CliIo } from './cliIo';
 
 /** The heading of a request: its `###` title, else its `# @name`, else `METHOD URL` as written. */
@@ -61,7 +61,7 @@ function printResponse(exchange: Exchange, io: CliIo): void {
   for (const r of rejected) io.err(io.style('yellow', `warning: cookie rejected from ${r.url}: ${r.reason} (${r.header})`));
   if (response.body.length > 0) {
     io.out('');
-    io.out(prettyBody(response.body, response.contentType));
+    for (const chunk of prettyBodyChunks(response.body, response.contentType)) io.out(chunk);
   }
   if (response.truncated) io.err(io.style('yellow', `warning: the body was cut at ${formatBytes(response.body.length)} (the response size cap)`));
 }
