@@ -3,15 +3,15 @@ import type { HeaderList, OutgoingRequest } from '../http/types';
 import type { RequestBlock } from '../parser/types';
 import { askPrompts } from '../runner/askPrompts';
 import { requestOptions } from '../runner/requestOptions';
+import { sessionNameFor } from '../runner/sessionNameFor';
 import { sessionStatements } from '../runner/sessionStatements';
 import { settingsHeaders } from '../runner/settingsHeaders';
 import type { RunContext } from '../runner/types';
+import { variableSourcesFor } from '../runner/variableSourcesFor';
 import { formatCookieHeader, mergeCookiePairs, parseCookiePairs } from '../session/cookiePairs';
 import { mergeHeaders } from '../session/mergeHeaders';
-import { DEFAULT_SESSION } from '../session/sessionStore';
 import { buildRequest } from '../variables/buildRequest';
 import { createResolver } from '../variables/createResolver';
-import type { VariableSources } from '../variables/types';
 
 /**
  * The first hop of `block` exactly as runRequest would send it now, without sending it or changing the
@@ -20,19 +20,9 @@ import type { VariableSources } from '../variables/types';
  * Throws HttpSessionError for input errors (unresolved variable, bad header, unreadable body file, CANCELLED).
  */
 export async function requestAsSent(ctx: RunContext, block: RequestBlock): Promise<OutgoingRequest> {
-  const sessionName = lastValue(block.directives, 'session') ?? lastValue(ctx.file.prologue, 'session') ?? DEFAULT_SESSION;
-  const session = ctx.sessions.get(sessionName);
+  const session = ctx.sessions.get(sessionNameFor(ctx.file, block));
   const prompts = await askPrompts(block, ctx.filePath, ctx.prompt);
-  const sources: VariableSources = {
-    filePath: ctx.filePath,
-    fileVariables: ctx.file.variables,
-    environment: ctx.environment,
-    namedResponse: (name) => session.namedResponses.get(name),
-    processEnv: process.env,
-    prompts,
-    ...(ctx.restricted !== undefined ? { restricted: ctx.restricted } : {}),
-    ...(ctx.workspaceRoot !== undefined ? { workspaceRoot: ctx.workspaceRoot } : {}),
-  };
+  const sources = variableSourcesFor(ctx, session, prompts);
   const resolver = createResolver(sources);
   const prologue = sessionStatements(ctx.file.prologue, resolver, ctx.filePath);
   const request = await buildRequest(block, resolver, sources);
@@ -46,9 +36,4 @@ export async function requestAsSent(ctx: RunContext, block: RequestBlock): Promi
   const pairs = mergeCookiePairs(jar, parseCookiePairs(getAll(headers, 'cookie')));
   const withoutCookie = removeHeader(headers, 'cookie');
   return { ...request, headers: pairs.length ? [...withoutCookie, ['Cookie', formatCookieHeader(pairs)]] : withoutCookie };
-}
-
-function lastValue(directives: Array<{ name: string; value: string }>, name: string): string | undefined {
-  const value = [...directives].reverse().find((d) => d.name === name)?.value.trim();
-  return value ? value : undefined;
 }

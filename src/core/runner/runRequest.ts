@@ -4,16 +4,17 @@ import type { RequestBlock } from '../parser/types';
 import { mergeHeaders } from '../session/mergeHeaders';
 import { sendWithSession } from '../session/sendWithSession';
 import type { Session } from '../session/session';
-import { DEFAULT_SESSION } from '../session/sessionStore';
 import { buildRequest } from '../variables/buildRequest';
 import { createResolver } from '../variables/createResolver';
-import type { Resolver, VariableSources } from '../variables/types';
+import type { Resolver } from '../variables/types';
 import { askPrompts } from './askPrompts';
 import { namedResponseFrom } from './namedResponseFrom';
 import { requestOptions } from './requestOptions';
+import { sessionNameFor } from './sessionNameFor';
 import { sessionStatements } from './sessionStatements';
 import { settingsHeaders } from './settingsHeaders';
 import type { RunContext, RunResult } from './types';
+import { variableSourcesFor } from './variableSourcesFor';
 
 /**
  * Sends one request of a file through its session (session.md): prompts asked, the prologue's statements
@@ -22,7 +23,7 @@ import type { RunContext, RunResult } from './types';
  * Never throws: an input error returns `error` with nothing sent; a network failure returns `exchange.error`.
  */
 export async function runRequest(ctx: RunContext, block: RequestBlock): Promise<RunResult> {
-  const sessionName = lastValue(block.directives, 'session') ?? lastValue(ctx.file.prologue, 'session') ?? DEFAULT_SESSION;
+  const sessionName = sessionNameFor(ctx.file, block);
   const result: RunResult = { request: block, filePath: ctx.filePath, sessionName, warnings: [] };
   const session = ctx.sessions.get(sessionName);
   let resolver: Resolver;
@@ -30,9 +31,10 @@ export async function runRequest(ctx: RunContext, block: RequestBlock): Promise<
   try {
     if (ctx.signal?.aborted) throw new HttpSessionError('CANCELLED', 'The request was cancelled before it was sent.');
     const prompts = await askPrompts(block, ctx.filePath, ctx.prompt);
-    resolver = createResolver(sourcesFor(ctx, session, prompts));
+    const sources = variableSourcesFor(ctx, session, prompts);
+    resolver = createResolver(sources);
     const prologue = sessionStatements(ctx.file.prologue, resolver, ctx.filePath);
-    const request = await buildRequest(block, resolver, sourcesFor(ctx, session, prompts));
+    const request = await buildRequest(block, resolver, sources);
     const options = requestOptions(block, ctx.settings, ctx.filePath, ctx.signal);
     const settings = settingsHeaders(ctx.settings.defaultHeaders, resolver, block.requestLine);
     // Prologue statements run before every send of the file, like s.headers.update(...) in Python.
@@ -73,25 +75,6 @@ function afterResponse(session: Session, block: RequestBlock, exchange: Exchange
   } catch (error) {
     warnings.push(`A session statement was not applied: ${asSessionError(error).describe()}`);
   }
-}
-
-function sourcesFor(ctx: RunContext, session: Session, prompts: Record<string, string>): VariableSources {
-  return {
-    filePath: ctx.filePath,
-    fileVariables: ctx.file.variables,
-    environment: ctx.environment,
-    namedResponse: (name) => session.namedResponses.get(name),
-    processEnv: process.env,
-    prompts,
-    ...(ctx.overrides !== undefined ? { overrides: ctx.overrides } : {}),
-    ...(ctx.restricted !== undefined ? { restricted: ctx.restricted } : {}),
-    ...(ctx.workspaceRoot !== undefined ? { workspaceRoot: ctx.workspaceRoot } : {}),
-  };
-}
-
-function lastValue(directives: Array<{ name: string; value: string }>, name: string): string | undefined {
-  const value = [...directives].reverse().find((d) => d.name === name)?.value.trim();
-  return value ? value : undefined;
 }
 
 function asSessionError(error: unknown): HttpSessionError {

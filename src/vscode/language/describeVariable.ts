@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { builtinVariable } from '../../core/editor/builtinVariables';
 import { expressionKind } from '../../core/editor/expressionKind';
 import { requestPrompts } from '../../core/editor/requestPrompts';
-import { sessionNameFor } from '../../core/editor/sessionNameFor';
+import { sessionNameFor } from '../../core/runner/sessionNameFor';
 import { storedResponse } from '../../core/editor/storedResponse';
 import { HttpSessionError } from '../../core/errors';
 import { requestAtLine } from '../../core/parser/requestAtLine';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { BUILTIN_VARIABLES } from '../../core/editor/builtinVariables';
 import { jsonPaths } from '../../core/editor/jsonPaths';
 import { requestPrompts } from '../../core/editor/requestPrompts';
-import { sessionNameFor } from '../../core/editor/sessionNameFor';
+import { sessionNameFor } from '../../core/runner/sessionNameFor';
 import { storedResponse } from '../../core/editor/storedResponse';
 import { requestAtLine } from '../../core/parser/requestAtLine';
 import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';

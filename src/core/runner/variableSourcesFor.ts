@@ -1,0 +1,18 @@
+import type { Session } from '../session/session';
+import type { VariableSources } from '../variables/types';
+import type { RunContext } from './types';
+
+/** Where a request's `{{…}}` values come from when it runs in `session` with the prompts' answers. */
+export function variableSourcesFor(ctx: RunContext, session: Session, prompts: Record<string, string>): VariableSources {
+  return {
+    filePath: ctx.filePath,
+    fileVariables: ctx.file.variables,
+    environment: ctx.environment,
+    namedResponse: (name) => session.namedResponses.get(name),
+    processEnv: process.env,
+    prompts,
+    ...(ctx.overrides !== undefined ? { overrides: ctx.overrides } : {}),
+    ...(ctx.restricted !== undefined ? { restricted: ctx.restricted } : {}),
+    ...(ctx.workspaceRoot !== undefined ? { workspaceRoot: ctx.workspaceRoot } : {}),
+  };
+}
