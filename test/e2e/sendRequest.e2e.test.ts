@@ -3,10 +3,9 @@
 // step land in artifacts/screenshots/.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { findChromium } from '../../scripts/vscode/launchChromium';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
-import { openWorkbench } from './workbench';
+import { openWorkbench, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
 
 describe('browser: Send Request in the VS Code workbench', function () {
@@ -14,11 +13,7 @@ describe('browser: Send Request in the VS Code workbench', function () {
   let workbench: Workbench;
 
   before(async function () {
-    if (!findChromium()) {
-      if (process.env.CI === 'true') throw new Error('no Chromium found: under CI the browser tests must run (apt-get install -y chromium)');
-      console.warn('*** browser tests SKIPPED: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
-      this.skip();
-    }
+    skipWithoutChromium(this);
     target = await startServer((req, res) => {
       if (req.url === '/login') res.setHeader('Set-Cookie', 'sid=abc123; Path=/; HttpOnly');
       res.setHeader('Content-Type', 'application/json');

@@ -6,10 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { findChromium } from '../../scripts/vscode/launchChromium';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
-import { openWorkbench } from './workbench';
+import { openWorkbench, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
 
 const BIDI = '\u202E';
@@ -31,10 +30,7 @@ describe('browser: the response view under attack, and in light, dark and high c
   let workbench: Workbench;
 
   before(async function () {
-    if (!findChromium()) {
-      if (process.env.CI === 'true') throw new Error('no Chromium found: under CI the browser tests must run (apt-get install -y chromium)');
-      this.skip();
-    }
+    skipWithoutChromium(this);
     hostile = await startServer((req, res) => {
       if (req.url?.startsWith('/hit')) {
         hits.push(req.url);

@@ -6,13 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { findChromium } from '../../scripts/vscode/launchChromium';
 import { REPO_ROOT } from '../../scripts/vscode/paths';
 import { startDemoServer } from '../../src/demo/demoServer';
 import type { DemoServer } from '../../src/demo/demoServer';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
-import { openWorkbench } from './workbench';
+import { openWorkbench, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
 
 describe('browser: session UI (response view, sessions tree, Clear Session)', function () {
@@ -22,11 +21,7 @@ describe('browser: session UI (response view, sessions tree, Clear Session)', fu
   let workbench: Workbench;
 
   before(async function () {
-    if (!findChromium()) {
-      if (process.env.CI === 'true') throw new Error('no Chromium found: under CI the browser tests must run (apt-get install -y chromium)');
-      console.warn('*** browser tests SKIPPED: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
-      this.skip();
-    }
+    skipWithoutChromium(this);
     demo = await startDemoServer();
     // The hostile server: every payload would call /hit on this loopback server if it ever ran or loaded.
     hostile = await startServer((req, res) => {

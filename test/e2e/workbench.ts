@@ -2,13 +2,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ensureCodeServer } from '../../scripts/vscode/ensureCodeServer';
-import { launchChromium } from '../../scripts/vscode/launchChromium';
+import { findChromium, launchChromium } from '../../scripts/vscode/launchChromium';
 import { REPO_ROOT, SCREENSHOT_DIR } from '../../scripts/vscode/paths';
 import { freshRunDir } from '../../scripts/vscode/runInCodeServer';
 import { startCodeServer } from '../../scripts/vscode/startCodeServer';
 import type { RunningCodeServer } from '../../scripts/vscode/startCodeServer';
 
 /** A code-server with this repo linked as an installed extension, and a Chromium page on its workbench. */
+/** Skips the suite when no Chromium is installed; under CI (CI=true) that is a failure instead, never a skip. */
+export function skipWithoutChromium(suite: Mocha.Context): void {
+  if (findChromium()) return;
+  if (process.env.CI === 'true') throw new Error('no Chromium found: under CI the browser tests must run (apt-get install -y chromium)');
+  console.warn('*** browser tests SKIPPED: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+  suite.skip();
+}
+
 export interface Workbench {
   page: Page;
   /** Absolute path of the opened workspace folder. */

@@ -1,10 +1,9 @@
 // What a user clicks for the workflow features: the environment in the status bar, then a request whose
 // `# @prompt` values are typed into the real input box (masked for a password-like name).
 import * as assert from 'node:assert/strict';
-import { findChromium } from '../../scripts/vscode/launchChromium';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
-import { openWorkbench } from './workbench';
+import { openWorkbench, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
 
 describe('browser: environment picker and # @prompt', function () {
@@ -12,11 +11,7 @@ describe('browser: environment picker and # @prompt', function () {
   let workbench: Workbench;
 
   before(async function () {
-    if (!findChromium()) {
-      if (process.env.CI === 'true') throw new Error('no Chromium found: under CI the browser tests must run (apt-get install -y chromium)');
-      console.warn('*** browser tests SKIPPED: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
-      this.skip();
-    }
+    skipWithoutChromium(this);
     target = await startServer((_req, res) => { res.end('ok'); });
     workbench = await openWorkbench({
       'http-client.env.json': JSON.stringify({ $shared: { host: target.url }, demo: { who: 'demo-user' }, staging: { who: 'staging-user' } }),

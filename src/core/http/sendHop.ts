@@ -7,18 +7,10 @@ import { decodersFor } from './decodeBody';
 import { getHeader } from './headerList';
 import { mapTransportError, type FailureContext } from './mapTransportError';
 import { readCapped } from './readCapped';
-import type { HeaderList, OutgoingRequest, TransportOptions } from './types';
+import type { HeaderList, OutgoingRequest, ResponseData, TransportOptions } from './types';
 
-/** What one hop returned; redirects are not followed here. */
-export interface HopResult {
-  status: number;
-  statusText: string;
-  httpVersion: string;
-  headers: HeaderList;
-  /** Decoded body bytes, at most maxBodyBytes. */
-  body: Uint8Array;
-  /** True when reading stopped at maxBodyBytes. */
-  truncated: boolean;
+/** What one hop returned (the final response's fields but its media type, plus timings); redirects are not followed here. */
+export interface HopResult extends Omit<ResponseData, 'contentType'> {
   /** ms from the start of the hop to the response headers, and ms spent reading the body. */
   timings: { headersMs: number; bodyMs: number };
 }
