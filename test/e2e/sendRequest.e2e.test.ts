@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
-import { openWorkbench, skipWithoutChromium } from './workbench';
+import { openWorkbench, settledCount, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
 
 describe('browser: Send Request in the VS Code workbench', function () {
@@ -53,7 +53,7 @@ describe('browser: Send Request in the VS Code workbench', function () {
     await workbench.screenshot('02-http-file-open');
     const lenses = workbench.page.locator('.codelens-decoration a', { hasText: 'Send Request' });
     await lenses.nth(1).waitFor({ timeout: 90_000 });
-    assert.equal(await lenses.count(), 2);
+    assert.equal(await settledCount(lenses, 2), 2);
     await workbench.screenshot('03-codelens');
   });
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ensureCodeServer } from '../../scripts/vscode/ensureCodeServer';
 import { findChromium, launchChromium } from '../../scripts/vscode/launchChromium';
 import { REPO_ROOT, SCREENSHOT_DIR } from '../../scripts/vscode/paths';
@@ -15,6 +15,21 @@ export function skipWithoutChromium(suite: Mocha.Context): void {
   if (process.env.CI === 'true') throw new Error('no Chromium found: under CI the browser tests must run (apt-get install -y chromium)');
   console.warn('*** browser tests SKIPPED: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
   suite.skip();
+}
+
+/**
+ * Waits until `locator` matches exactly `expected` elements and returns the count it last saw.
+ * VS Code drops every lens of an editor and fetches them again whenever any extension registers a
+ * CodeLens provider, so a single count right after the lenses first appear can catch the gap.
+ */
+export async function settledCount(locator: Locator, expected: number, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    seen = await locator.count();
+  }
+  return seen;
 }
 
 export interface Workbench {
