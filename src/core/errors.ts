@@ -50,10 +50,14 @@ export class HttpSessionError extends Error {
     return INPUT_ERROR_CODES.has(this.code);
   }
 
-  /** One line a user understands, with `file:line` in front when known (line shown 1-based). */
+  /**
+   * One line a user understands, with `file:line` in front when known (line shown 1-based). Messages name
+   * their line for places that show them alone; here the prefix says it, so that phrase is dropped once.
+   */
   describe(): string {
     if (!this.location) return this.message;
-    const where = `${this.location.file ?? '<input>'}:${this.location.line + 1}`;
-    return `${where}: ${this.message}`;
+    const line = this.location.line + 1;
+    const message = this.message.replace(new RegExp(` on line ${line}(?!\\d)`), '');
+    return `${this.location.file ?? '<input>'}:${line}: ${message}`;
   }
 }

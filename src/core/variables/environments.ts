@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { HttpSessionError } from '../errors';
 
@@ -58,7 +58,7 @@ async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<En
     const where = jsonErrorPosition(text);
     const location = where ? { file: path, line: where.line, column: where.column } : { file: path, line: 0 };
     const detail = where ? ` on line ${where.line + 1}, column ${where.column + 1} (${where.problem})` : `: ${(error as Error).message}`;
-    errors.push(new HttpSessionError('ENVIRONMENT', `${path} is not valid JSON${detail}`, location, error));
+    errors.push(new HttpSessionError('ENVIRONMENT', `${basename(path)} is not valid JSON${detail}`, location, error));
     return {};
   }
   return toEnvFile(data, path, errors);

@@ -88,7 +88,7 @@ describe('hardening: bad input gets one clear message naming file and line, and 
       const text = `POST ${server.url}/\nContent-Type: application/json\n\n< ./missing.json\n`;
       const result = await runAt(contextIn(dir, text));
       assert.equal(result.error?.code, 'BODY_FILE');
-      assert.match(result.error?.describe() ?? '', /requests\.http:4: Cannot read body file '.*missing\.json' on line 4 \(ENOENT\)/);
+      assert.match(result.error?.describe() ?? '', /requests\.http:4: Cannot read body file '.*missing\.json' \(ENOENT\)/);
       const run = await cliSend(dir, text);
       assert.equal(run.code, 2);
       assert.match(oneErrorLine(run), /missing\.json.*ENOENT/);
@@ -142,7 +142,7 @@ describe('hardening: bad input gets one clear message naming file and line, and 
     }, 60_000);
 
   const BAD_ENV: Array<[label: string, content: string, says: RegExp]> = [
-    ['a trailing comma (invalid JSON)', '{\n  "dev": {\n    "base": "x",\n  }\n}', /not valid JSON on line 4, column 3/],
+    ['a trailing comma (invalid JSON)', '{\n  "dev": {\n    "base": "x",\n  }\n}', /\.json:4: .*not valid JSON, column 3/],
     ['an array instead of an object', '["dev"]', /must hold a JSON object of environments/],
     ['an environment that is a string', '{ "dev": "http://x" }', /Environment 'dev' .* must be an object/],
     ['binary garbage', '\u0000\u0001PK\u0003\u0004', /not valid JSON/],

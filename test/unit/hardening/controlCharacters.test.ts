@@ -77,7 +77,7 @@ describe('hardening: variables holding control characters are refused, naming th
           rmSync(join(dir, 'http-client.env.json'), { force: true });
         }
         nothingArrived();
-        return `${injection.code}: ${message.split(': ').slice(1).join(': ')}; CLI exit 2; server saw 0 connections`;
+        return `${injection.code}: ${message.slice(message.lastIndexOf('requests.http'))}; CLI exit 2; server saw 0 connections`;
       });
   }
 
