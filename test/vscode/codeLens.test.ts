@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CodeLensProvider } from '../../src/vscode/codeLensProvider';
+import { DocumentCache } from '../../src/vscode/documentCache';
 import { activeExtension, writeWorkspaceFile } from './workspaceFiles';
 
 const FILE = [
@@ -21,8 +23,14 @@ const FILE = [
   '{{base}}/three',                   // 15
 ].join('\n');
 
-async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+/**
+ * The lenses VS Code gets for `uri`, the first `resolveCount` of them resolved (VS Code resolves only the lenses
+ * on screen; given a count, it leaves the unresolved rest out; null: no count, every lens as provided). Sorted by
+ * line: resolves finish in any order.
+ */
+async function lensesOf(uri: vscode.Uri, resolveCount: number | null = 100): Promise<vscode.CodeLens[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, ...(resolveCount === null ? [] : [resolveCount])) ?? [];
+  return lenses.sort((a, b) => a.range.start.line - b.range.start.line);
 }
 
 describe('Send Request CodeLens', () => {
@@ -45,6 +53,47 @@ describe('Send Request CodeLens', () => {
     await editor.edit((e) => e.insert(new vscode.Position(1, 0), '\n###\nDELETE http://127.0.0.1:9/b\n'));
     const lines = (await lensesOf(uri)).filter((l) => l.command?.command === 'httpSession.sendRequest').map((l) => l.range.start.line);
     assert.deepEqual(lines, [0, 3]);
+  });
+
+  it('gives VS Code range-only lenses: without a resolve count every lens comes back with no command', async () => {
+    const uri = writeWorkspaceFile('unresolved.http', FILE);
+    await vscode.workspace.openTextDocument(uri);
+    const lenses = await lensesOf(uri, null);
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [4, 7, 15]);
+    assert.deepEqual(lenses.map((l) => l.command), [undefined, undefined, undefined]);
+  });
+
+  it('fills in the Send Request command only for the lenses VS Code resolves (the first N of a resolve count)', async () => {
+    const uri = writeWorkspaceFile('resolveCount.http', FILE);
+    await vscode.workspace.openTextDocument(uri);
+    const lenses = await lensesOf(uri, 2);
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [4, 7]);
+    assert.deepEqual(lenses.map((l) => l.command?.command), ['httpSession.sendRequest', 'httpSession.sendRequest']);
+    assert.equal(lenses[1].command?.tooltip, 'Send POST {{base}}/two through the session');
+    assert.equal((lenses[1].command?.arguments?.[0] as vscode.Uri).toString(), uri.toString());
+  });
+
+  it('resolves a lens only against the parse it was made from: after an edit an old lens stays blank, a new one sends', async () => {
+    const uri = writeWorkspaceFile('stale.http', 'GET http://127.0.0.1:9/a\n\n###\nGET http://127.0.0.1:9/b\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const documents = new DocumentCache();
+    const provider = new CodeLensProvider(documents);
+    try {
+      const before = provider.provideCodeLenses(editor.document);
+      assert.deepEqual(before.map((l) => [l.range.start.line, l.command]), [[0, undefined], [3, undefined]]);
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'GET http://127.0.0.1:9/new\n\n###\n'));
+      const stale = provider.resolveCodeLens(before[1]).command;
+      assert.equal(stale?.title, '');
+      assert.equal(stale?.command, '');
+      const after = provider.provideCodeLenses(editor.document);
+      const fresh = provider.resolveCodeLens(after[2]).command;
+      assert.equal(fresh?.title, 'Send Request');
+      assert.equal(fresh?.tooltip, 'Send GET http://127.0.0.1:9/b through the session');
+      assert.deepEqual([(fresh?.arguments?.[0] as vscode.Uri).toString(), fresh?.arguments?.[1]], [uri.toString(), 6]);
+    } finally {
+      provider.dispose();
+      documents.dispose();
+    }
   });
 
   it('shows no lenses when httpSession.codeLens.enabled is false', async () => {
