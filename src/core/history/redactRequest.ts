@@ -1,3 +1,5 @@
+import { bodyPreviewStrict } from '../http/bodyPreview';
+import { isStreamedBody } from '../http/bodySource';
 import type { HeaderList, OutgoingRequest } from '../http/types';
 import { looksSecret, REDACTED } from '../variables/redactSecrets';
 
@@ -6,13 +8,16 @@ export interface StoredRequest {
   method: string;
   url: string;
   headers: HeaderList;
-  /** UTF-8 body text with secret-looking form fields and JSON keys masked; absent when empty, binary or long. */
+  /**
+   * UTF-8 body text with secret-looking form fields and JSON keys masked; a file streamed from disk is its
+   * `< path` line, so a re-send reads it again. Absent when empty, binary or long.
+   */
   body?: string;
   /** True when a body was sent but not kept (binary, or longer than MAX_STORED_BODY). */
   bodyOmitted?: boolean;
 }
 
-/** Bodies longer than this many bytes are not kept in the history. */
+/** Bodies longer than this many bytes (counting a streamed file as its `< path` line) are not kept in the history. */
 export const MAX_STORED_BODY = 16 * 1024;
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
@@ -26,8 +31,9 @@ export function redactRequest(request: OutgoingRequest): StoredRequest {
   const headers = request.headers.map(([name, value]): [string, string] => [name, redactHeader(name, value)]);
   const stored: StoredRequest = { method: request.method, url: redactUrl(request.url), headers };
   if (!request.body?.length) return stored;
-  const text = request.body.length <= MAX_STORED_BODY ? utf8(request.body) : undefined;
-  if (text === undefined) return { ...stored, bodyOmitted: true };
+  const body = request.body;
+  const text = isStreamedBody(body) || body.length <= MAX_STORED_BODY ? bodyPreviewStrict(body) : undefined;
+  if (text === undefined || Buffer.byteLength(text) > MAX_STORED_BODY) return { ...stored, bodyOmitted: true };
   const type = (headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '').toLowerCase();
   return { ...stored, body: redactBody(text, type) };
 }
@@ -86,15 +92,6 @@ function redactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactJson);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, looksSecret(key) && typeof inner !== 'object' ? REDACTED : redactJson(inner)]));
-}
-
-function utf8(bytes: Uint8Array): string | undefined {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.includes('\0') ? undefined : text;
-  } catch {
-    return undefined;
-  }
 }
 
 function decodeSafely(text: string): string {

@@ -3,6 +3,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import { HttpSessionError } from '../errors';
+import { bodySource, isStreamedBody } from './bodySource';
 import { decodersFor } from './decodeBody';
 import { getHeader } from './headerList';
 import { mapTransportError, type FailureContext } from './mapTransportError';
@@ -76,12 +77,13 @@ export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, opti
   const ctx: FailureContext = { url, phase: 'headers', timedOut: false, cancelled: false, timeoutMs: options.reportedTimeoutMs ?? options.timeoutMs };
   const abort = hopAbort(options, ctx);
   const started = performance.now();
+  const wire = wireBody(req);
   try {
     const response = await request(`${url.origin}${url.pathname}${url.search}`, {
       dispatcher,
       method: req.method as Dispatcher.HttpMethod,
-      headers: flatHeaders(req.headers),
-      body: req.body && req.body.length > 0 ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength) : undefined,
+      headers: wire.headers,
+      body: wire.body,
       signal: abort.signal,
       responseHeaders: 'raw',
     });
@@ -110,5 +112,20 @@ export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, opti
     throw mapTransportError(err, ctx);
   } finally {
     abort.dispose();
+    // undici leaves a body stream it did not finish (the server answered early, or the hop failed) open.
+    if (wire.body && !Buffer.isBuffer(wire.body)) wire.body.destroy();
   }
+}
+
+/**
+ * The flat headers and the body undici sends. A StreamedBody goes as a fresh stream with Content-Length
+ * added, so the server gets a length rather than chunked encoding (unless the request sets either itself).
+ */
+function wireBody(req: OutgoingRequest): { headers: string[]; body?: Buffer | Readable } {
+  const headers = flatHeaders(req.headers);
+  const body = req.body;
+  if (!body || body.length === 0) return { headers };
+  if (!isStreamedBody(body)) return { headers, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
+  const framed = getHeader(req.headers, 'content-length') !== undefined || getHeader(req.headers, 'transfer-encoding') !== undefined;
+  return { headers: framed ? headers : [...headers, 'Content-Length', String(body.length)], body: bodySource(body) };
 }

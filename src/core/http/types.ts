@@ -3,12 +3,32 @@ import type { HttpSessionError } from '../errors';
 /** Header list in wire order; repeated names kept as separate entries. */
 export type HeaderList = Array<[name: string, value: string]>;
 
-/** A request ready for the wire (variables resolved, body read). */
+/** A body file sent from disk as the request goes out, not held in memory. */
+export interface FileSegment {
+  /** Absolute path of the file. */
+  path: string;
+  /** Size in bytes when the request was built; a different size at send time is a BODY_FILE error. */
+  size: number;
+  /** The path as written in the `.http` file (variables expanded), for `< path` in previews and history. */
+  displayPath: string;
+}
+
+/** A body of bytes and files, read in order while it is sent; plain data, so a redirect can send it again. */
+export interface StreamedBody {
+  segments: ReadonlyArray<Uint8Array | FileSegment>;
+  /** Total size in bytes (the Content-Length sent). */
+  length: number;
+}
+
+/** A request body: bytes in memory, or segments streamed from disk (see http/bodySource). */
+export type OutgoingBody = Uint8Array | StreamedBody;
+
+/** A request ready for the wire (variables resolved, body read or planned). */
 export interface OutgoingRequest {
   method: string;
   url: string;
   headers: HeaderList;
-  body?: Uint8Array;
+  body?: OutgoingBody;
 }
 
 /** Per-request transport options. */

@@ -1,7 +1,11 @@
+import { bodyPreview } from '../http/bodyPreview';
 import type { Exchange } from '../http/types';
 import type { NamedResponse } from '../session/types';
 
-/** The NamedResponse kept for `# @name`: the final response, and the request as sent on the final hop. */
+/**
+ * The NamedResponse kept for `# @name`: the final response, and the request as sent on the final hop
+ * (a file streamed from disk appears in its body as its `< path` line).
+ */
 export function namedResponseFrom(exchange: Exchange): NamedResponse | undefined {
   const response = exchange.response;
   const last = exchange.hops[exchange.hops.length - 1];
@@ -16,7 +20,7 @@ export function namedResponseFrom(exchange: Exchange): NamedResponse | undefined
       method: last.request.method,
       url: last.request.url,
       headers: last.request.headers,
-      ...(body ? { body: Buffer.from(body).toString('utf8') } : {}),
+      ...(body ? { body: bodyPreview(body) } : {}),
     },
     receivedAt: new Date().toISOString(),
   };

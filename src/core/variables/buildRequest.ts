@@ -1,4 +1,5 @@
 import { HttpSessionError } from '../errors';
+import { materializeBody } from '../http/materializeBody';
 import type { HeaderList, OutgoingRequest } from '../http/types';
 import type { HeaderLine, RequestBlock } from '../parser/types';
 import { assembleBody, type BodyKind } from './assembleBody';
@@ -26,7 +27,7 @@ export async function buildRequest(block: RequestBlock, resolver: Resolver, sour
   const kind = graphql ? 'plain' : bodyKind(headerValue(headers, 'content-type'));
   let body = await assembleBody(block.body, resolver, sources, kind);
   if (graphql) {
-    const text = body ? Buffer.from(body).toString('utf8') : '';
+    const text = body ? Buffer.from(await materializeBody(body)).toString('utf8') : '';
     body = new TextEncoder().encode(graphqlBody(text, block.body.startLine, file));
     headers = [...withoutHeader(withoutHeader(headers, 'x-request-type'), 'content-type'), ['Content-Type', 'application/json']];
   }

@@ -37,7 +37,7 @@ export function compactForm(result: RunResult): CompactRunResult {
   };
 }
 
-function withoutBody<T extends { body?: Uint8Array }>(value: T): Omit<T, 'body'> & { bodyBytes: number } {
+function withoutBody<T extends { body?: { length: number } }>(value: T): Omit<T, 'body'> & { bodyBytes: number } {
   const { body, ...rest } = value;
   return { ...rest, bodyBytes: body?.length ?? 0 };
 }

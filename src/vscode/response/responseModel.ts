@@ -1,3 +1,5 @@
+import { bodyPreview } from '../../core/http/bodyPreview';
+import { bodyLength } from '../../core/http/bodySource';
 import type { CookieView, Exchange, Hop } from '../../core/http/types';
 import type { RunResult } from '../../core/runner/types';
 import type { CookieRow, ErrorModel, HopView, ResponseModel } from '../../shared/protocol';
@@ -123,8 +125,8 @@ export function hopView(hop: Hop): HopView {
     method: hop.request.method,
     url: hop.request.url,
     headers: hop.request.headers,
-    bodyPreview: body ? new TextDecoder().decode(body.subarray(0, REQUEST_PREVIEW_BYTES)) : '',
-    bodySize: body?.length ?? 0,
+    bodyPreview: body ? bodyPreview(body, REQUEST_PREVIEW_BYTES) : '',
+    bodySize: bodyLength(body),
     status: hop.status,
     statusText: hop.statusText,
     responseHeaders: hop.headers,

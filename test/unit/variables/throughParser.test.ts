@@ -8,6 +8,13 @@ import type { NamedResponse } from '../../../src/core/session/types';
 import { buildRequest } from '../../../src/core/variables/buildRequest';
 import { createResolver } from '../../../src/core/variables/createResolver';
 import type { VariableSources } from '../../../src/core/variables/types';
+import type { OutgoingBody } from '../../../src/core/http/types';
+
+/** The body's bytes, asserting these small bodies are held in memory. */
+function materialized(body: OutgoingBody | undefined): Uint8Array {
+  assert.ok(body === undefined || body instanceof Uint8Array, 'a small body stays bytes in memory');
+  return body ?? new Uint8Array();
+}
 
 const FILE = `@host = 127.0.0.1:{{port}}
 @auth = Bearer {{login.response.body.$.token}}
@@ -63,7 +70,7 @@ describe('variables through the real parser', () => {
   it('a parsed form login resolves file, environment and process values into one form line', async () => {
     const req = await build(0);
     assert.equal(req.url, 'http://127.0.0.1:8080/login');
-    assert.equal(Buffer.from(req.body ?? []).toString(), 'user=bob&pass=s3cret');
+    assert.equal(Buffer.from(materialized(req.body)).toString(), 'user=bob&pass=s3cret');
   });
 
   it('a reference to login fails before login ran, then works once its response is stored', async () => {
@@ -76,7 +83,7 @@ describe('variables through the real parser', () => {
   });
 
   it('a parsed multipart body with a <@ file part is sent with CRLF and the file expanded', async () => {
-    const body = Buffer.from((await build(2)).body ?? []).toString();
+    const body = Buffer.from(materialized((await build(2)).body)).toString();
     assert.equal(body, '--B\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nport=8080\n\r\n--B--');
   });
 
