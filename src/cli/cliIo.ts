@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { styleText } from 'node:util';
 import { terminalSafe } from './terminalSafe';
 
@@ -12,6 +13,8 @@ export interface CliIo {
   style(styles: Style | Style[], text: string): string;
   /** Process environment (for NO_COLOR and friends). */
   env: NodeJS.ProcessEnv;
+  /** Asks a question on the terminal and resolves with the answer; absent when there is no terminal to ask on. */
+  ask?(question: string): Promise<string | undefined>;
   /** Writes whatever `out` still holds; resolves once it reached the stream. */
   flush?(): Promise<void>;
 }
@@ -47,5 +50,19 @@ export function createProcessIo(): CliIo {
     err: (text) => { void flush(); process.stderr.write(`${process.stderr.isTTY ? terminalSafe(text) : text}\n`); },
     style: (styles, text) => (colour ? styleText(styles, text) : text),
     env,
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: (question: string) => { void flush(); return askOnTerminal(question); } } : {}),
   };
+}
+
+/** One question on stderr, the answer read from stdin; undefined when stdin closes first. */
+async function askOnTerminal(question: string): Promise<string | undefined> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      terminal.once('close', () => resolve(undefined));
+      terminal.question(question).then(resolve, () => resolve(undefined));
+    });
+  } finally {
+    terminal.close();
+  }
 }

@@ -1,4 +1,4 @@
-import type { HttpSessionError } from '../core/errors';
+import { HttpSessionError } from '../core/errors';
 import type { CookieView, Exchange, Hop } from '../core/http/types';
 import type { RunResult } from '../core/runner/types';
 import { formatBytes, prettyBodyChunks } from './bodyText';
@@ -26,12 +26,13 @@ export function printResult(result: RunResult, io: CliIo): void {
   for (const warning of result.warnings) io.err(io.style('yellow', `warning: ${warning}`));
   const error = result.error ?? exchange?.error;
   if (error) io.err(io.style('red', `error: ${describeError(error, result.filePath)}`));
+  if (error?.code === 'CONFIRMATION') io.err(io.style('dim', 'hint: pass --yes to send requests marked # @note without asking'));
   io.out('');
 }
 
 /** `error.describe()`, with the request's file filled in when the error knows its line but not its file. */
 export function describeError(error: HttpSessionError, filePath: string): string {
-  if (error.location && !error.location.file) return `${filePath}:${error.location.line + 1}: ${error.message}`;
+  if (error.location && !error.location.file) return new HttpSessionError(error.code, error.message, { ...error.location, file: filePath }).describe();
   return error.describe();
 }
 

@@ -10,6 +10,7 @@ import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
 import { SessionStore } from '../core/session/sessionStore';
 import { loadEnvironments } from '../core/variables/environments';
 import type { CliIo } from './cliIo';
+import { noteConfirmation } from './noteConfirmation';
 import { printResult } from './printResult';
 import { resultJson } from './resultJson';
 import { selectRequests } from './selectRequests';
@@ -38,7 +39,8 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   for (const warning of loaded.warnings) io.err(io.style('yellow', `warning: ${warning}`));
   let exitCode: number = EXIT.ok;
   try {
-    await runFile({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options) }, blocks, (result) => {
+    const confirm = noteConfirmation(options.yes, io);
+    await runFile({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), ...(confirm ? { confirm } : {}) }, blocks, (result) => {
       if (options.json) io.out(JSON.stringify(resultJson(result)));
       else printResult(result, io);
       const code = exitCodeOf(result);

@@ -14,6 +14,8 @@ export interface SendOptions {
   sessionPath?: string;
   json: boolean;
   insecure: boolean;
+  /** Send `# @note` requests without asking. */
+  yes: boolean;
   /** ms; 0 = none. */
   timeoutMs?: number;
   help: boolean;
@@ -29,6 +31,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     session: { type: 'string', short: 's' },
     json: { type: 'boolean' },
     insecure: { type: 'boolean', short: 'k' },
+    yes: { type: 'boolean', short: 'y' },
     timeout: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, SEND_USAGE);
@@ -51,6 +54,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     sessionPath: values.session as string | undefined,
     json: values.json === true,
     insecure: values.insecure === true,
+    yes: values.yes === true,
     timeoutMs: wholeNumberFlag(values.timeout, '--timeout', 0, SEND_USAGE),
     help,
   };

@@ -33,6 +33,8 @@ Options:
       --session PATH       Load the session from PATH first (created if missing) and save it after
       --json               Print one JSON object per request per line
       --insecure           Do not verify TLS certificates
+  -y, --yes                Send requests marked # @note without asking (on a terminal the CLI asks;
+                           elsewhere such a request is refused without --yes)
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
   -h, --help               Show this help`;
 

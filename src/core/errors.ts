@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'BODY_FILE'
   | 'ENVIRONMENT'
   | 'REFERENCE'
+  | 'CONFIRMATION'
   // transport failures: no response (CLI exit 1)
   | 'REFUSED'
   | 'DNS'
@@ -23,7 +24,7 @@ export type ErrorCode =
 
 /** Codes that describe a problem in the input rather than in the network. */
 export const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'PARSE', 'UNRESOLVED_VARIABLE', 'INVALID_HEADER', 'INVALID_URL', 'BODY_FILE', 'ENVIRONMENT', 'REFERENCE',
+  'PARSE', 'UNRESOLVED_VARIABLE', 'INVALID_HEADER', 'INVALID_URL', 'BODY_FILE', 'ENVIRONMENT', 'REFERENCE', 'CONFIRMATION',
 ]);
 
 /** Where in a file a problem sits; line is 0-based, `file` an absolute path when known. */

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { isNoLog } from '../core/runner/noLog';
 import type { RunResult } from '../core/runner/types';
 import { redactHeaders } from '../core/util/redactHeaders';
 
@@ -7,8 +9,17 @@ export class LogChannel implements vscode.Disposable {
   /** The underlying channel. */
   readonly channel = vscode.window.createOutputChannel('HTTP Session', { log: true });
 
-  /** Logs one run: every hop's request and status, headers at debug level, warnings and errors. */
+  /**
+   * Logs one run: every hop's request and status, headers at debug level, warnings and errors. A `# @no-log`
+   * request gets one line naming its file, line and outcome, never its URL, headers or body.
+   */
   logResult(result: RunResult): void {
+    if (isNoLog(result.request)) {
+      const where = `${path.basename(result.filePath)}:${result.request.requestLine + 1}`;
+      const outcome = result.exchange?.response ? `${result.exchange.response.status}` : (result.error ?? result.exchange?.error)?.code ?? 'no response';
+      this.channel.info(`# @no-log request at ${where} → ${outcome} (details not logged)`);
+      return;
+    }
     const reveal = this.channel.logLevel === vscode.LogLevel.Trace;
     for (const hop of result.exchange?.hops ?? []) {
       this.channel.info(`${hop.request.method} ${hop.request.url} → ${hop.status} ${hop.statusText}`);

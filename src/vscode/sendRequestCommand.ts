@@ -12,6 +12,7 @@ import type { DocumentCache } from './documentCache';
 import type { LogChannel } from './logChannel';
 import type { SendFn, SendInfo } from './response/registerResponseView';
 import { reportError } from './response/reportError';
+import { noteConfirmInput } from './workflow/noteConfirmInput';
 import { promptInput } from './workflow/promptInput';
 
 /** Shows "Sending…", runs `send` with a cancellable signal, shows the result (the response view's `run`). */
@@ -86,6 +87,7 @@ export class SendRequestCommand extends Disposable {
       settings: readEngineSettings(document.uri),
       signal,
       prompt: promptInput,
+      confirm: noteConfirmInput,
       restricted: !vscode.workspace.isTrusted,
       workspaceRoot: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath,
     }, block));

@@ -1,12 +1,13 @@
 // What a user clicks for the workflow features: the environment in the status bar, then a request whose
-// `# @prompt` values are typed into the real input box (masked for a password-like name).
+// `# @prompt` values are typed into the real input box (masked for a password-like name); a `# @note`
+// request waits for the modal's Send button.
 import * as assert from 'node:assert/strict';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
 import { openWorkbench, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
 
-describe('browser: environment picker and # @prompt', function () {
+describe('browser: environment picker, # @prompt and # @note', function () {
   let target: TestServer;
   let workbench: Workbench;
 
@@ -20,6 +21,10 @@ describe('browser: environment picker and # @prompt', function () {
         '# @prompt apiPassword Your API password',
         '# @prompt ticket Ticket number',
         'GET {{host}}/ask?who={{who}}&pw={{apiPassword}}&t={{ticket}}',
+        '',
+        '### Wipe',
+        '# @note Deletes every customer of {{who}}',
+        'DELETE {{host}}/customers',
         '',
       ].join('\n'),
     });
@@ -62,5 +67,24 @@ describe('browser: environment picker and # @prompt', function () {
     const deadline = Date.now() + 20_000;
     while (!target.requests.some((r) => r.url.startsWith('/ask')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     assert.equal(target.requests.at(-1)?.url, '/ask?who=demo-user&pw=s3cret%20pw&t=T-7');
+  });
+  it('asks in a modal before a # @note request: Cancel sends nothing, Send sends it', async () => {
+    const lens = workbench.page.locator('.codelens-decoration a', { hasText: 'Send Request' }).nth(1);
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    const sentDeletes = (): number => target.requests.filter((r) => r.method === 'DELETE').length;
+    await lens.click({ timeout: 30_000 });
+    await dialog.filter({ hasText: 'Deletes every customer of {{who}}' }).waitFor({ timeout: 10_000 });
+    assert.match(await dialog.innerText(), /Send DELETE \{\{host\}\}\/customers\?/);
+    await workbench.screenshot('wf-04-note-confirmation');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(sentDeletes(), 0, 'Cancel sent nothing');
+    await lens.click({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Send' }).click({ timeout: 10_000 });
+    const deadline = Date.now() + 20_000;
+    while (sentDeletes() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.equal(sentDeletes(), 1);
+    assert.equal(target.requests.at(-1)?.url, '/customers');
   });
 });

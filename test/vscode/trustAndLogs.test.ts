@@ -99,4 +99,34 @@ describe('trust and logs', () => {
     assert.match(text, /Set-Cookie: token=<redacted>/i);
     for (const secret of SECRETS) assert.ok(!text.includes(secret), `${secret} appears in ${file}`);
   });
+  it('# @no-log: the request stays out of the history, and the log names only its file, line and status', async () => {
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'debug');
+    await vscode.commands.executeCommand('httpSession.clearHistory');
+    const uri = writeWorkspaceFile('trust-nolog.http', [
+      `GET ${server.url}/visible-logged`,
+      '',
+      '###',
+      '# @no-log',
+      `POST ${server.url}/nolog-path-MARK`,
+      'X-Nolog: header-MARK',
+      '',
+      'body-MARK',
+      '',
+    ].join('\n'));
+    const logged = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 0);
+    const hidden = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 4);
+    assert.equal(logged?.exchange?.response?.status, 200, logged?.error?.describe());
+    assert.equal(hidden?.exchange?.response?.status, 200, hidden?.error?.describe());
+    assert.equal(server.requests.at(-1)?.url, '/nolog-path-MARK', 'the @no-log request was sent');
+    assert.deepEqual(api.workflow.history.entries.map((e) => e.url), [`${server.url}/visible-logged`]);
+    const file = logFile();
+    let text = '';
+    for (let i = 0; i < 60 && !text.includes('# @no-log request at trust-nolog.http:5'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = fs.readFileSync(file, 'utf8');
+    }
+    assert.match(text, /# @no-log request at trust-nolog\.http:5 → 200 \(details not logged\)/);
+    assert.match(text, /visible-logged/, 'a request without @no-log is logged as usual');
+    assert.ok(!text.includes('MARK'), `the @no-log request's URL, header or body appears in ${file}`);
+  });
 });

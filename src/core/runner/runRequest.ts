@@ -8,6 +8,7 @@ import { buildRequest } from '../variables/buildRequest';
 import { createResolver } from '../variables/createResolver';
 import type { Resolver } from '../variables/types';
 import { askPrompts } from './askPrompts';
+import { confirmNote } from './confirmNote';
 import { namedResponseFrom } from './namedResponseFrom';
 import { requestOptions } from './requestOptions';
 import { sessionNameFor } from './sessionNameFor';
@@ -17,7 +18,7 @@ import type { RunContext, RunResult } from './types';
 import { variableSourcesFor } from './variableSourcesFor';
 
 /**
- * Sends one request of a file through its session (session.md): prompts asked, the prologue's statements
+ * Sends one request of a file through its session (session.md): a `# @note` confirmed, prompts asked, the prologue's statements
  * applied to the session, the request resolved and merged with the session's defaults and cookies, redirects
  * followed; on a status below 400 the request's own statements applied; `# @name` responses kept.
  * Never throws: an input error returns `error` with nothing sent; a network failure returns `exchange.error`.
@@ -30,6 +31,7 @@ export async function runRequest(ctx: RunContext, block: RequestBlock): Promise<
   let exchange: Exchange;
   try {
     if (ctx.signal?.aborted) throw new HttpSessionError('CANCELLED', 'The request was cancelled before it was sent.');
+    await confirmNote(block, ctx.filePath, ctx.confirm);
     const prompts = await askPrompts(block, ctx.filePath, ctx.prompt);
     const sources = variableSourcesFor(ctx, session, prompts);
     resolver = createResolver(sources);

@@ -30,6 +30,9 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
 /** Asks the user for a `# @prompt` value; undefined = cancelled. */
 export type PromptFn = (name: string, description: string, masked: boolean) => Promise<string | undefined>;
 
+/** Asks the user before a `# @note` request is sent: the note's text ('' when bare) and `METHOD URL` as written; true = send it. */
+export type ConfirmFn = (note: string, request: string) => Promise<boolean>;
+
 /** Outcome of sending one request of a file through a session. */
 export interface RunResult {
   request: RequestBlock;
@@ -61,6 +64,8 @@ export interface RunContext {
   signal?: AbortSignal;
   /** Asks for `# @prompt` values; without it a prompt is an error. */
   prompt?: PromptFn;
+  /** Confirms `# @note` requests; without it such a request is a CONFIRMATION error. */
+  confirm?: ConfirmFn;
   /** Restricted Mode (untrusted workspace). */
   restricted?: boolean;
   workspaceRoot?: string;

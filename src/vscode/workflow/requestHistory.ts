@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { addToHistory } from '../../core/history/addToHistory';
 import { historyEntry, type HistoryEntry } from '../../core/history/historyEntry';
+import { isNoLog } from '../../core/runner/noLog';
 import type { RunResult } from '../../core/runner/types';
 
 const STATE_KEY = 'httpSession.history';
@@ -15,8 +16,9 @@ export class RequestHistory {
     return Array.isArray(stored) ? (stored as HistoryEntry[]) : [];
   }
 
-  /** Adds the result of a send; a request that was never sent (input error, cancelled prompt) is not kept. */
+  /** Adds the result of a send; a request that was never sent (input error, cancelled prompt) or marked `# @no-log` is not kept. */
   async record(result: RunResult, finishedAt = new Date()): Promise<void> {
+    if (isNoLog(result.request)) return;
     const entry = historyEntry(result, finishedAt);
     if (entry) await this.state.update(STATE_KEY, addToHistory(this.entries, entry));
   }
