@@ -1,4 +1,4 @@
-// The benchmark's loopback server: a login that sets a session cookie, items that need it, and large JSON.
+// The benchmark's loopback server: a login that sets a session cookie, items that need it, large JSON, and uploads.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 
@@ -25,9 +25,15 @@ export async function startBenchServer() {
     res.end(body);
   };
   const server = createServer((req, res) => {
-    req.resume();
+    let received = 0;
+    req.on('data', (chunk) => { received += chunk.length; });
     req.on('end', () => {
       const url = new URL(req.url, 'http://x');
+      // An upload is answered 200 only when it came with a Content-Length and all of it arrived.
+      if (req.method === 'POST' && url.pathname === '/upload') {
+        const complete = req.headers['content-length'] === String(received) && !req.headers['transfer-encoding'];
+        return answer(res, complete ? 200 : 400, Buffer.from(JSON.stringify({ received })));
+      }
       if (req.method === 'POST' && url.pathname === '/login') {
         const sid = randomBytes(8).toString('hex');
         sessions.add(sid);

@@ -1,5 +1,7 @@
 // The floor: what a plain script with undici + tough-cookie does for the same work, nothing more.
-// Usage: node floor.mjs session BASE N   |   node floor.mjs json URL
+// Usage: node floor.mjs session BASE N   |   node floor.mjs json URL   |   node floor.mjs upload URL FILE
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { CookieJar } from 'tough-cookie';
 
@@ -21,6 +23,19 @@ if (mode === 'session') {
   let ok = 0;
   for (let i = 1; i <= Number(count); i++) if ((await send('GET', `${target}/items/${i}`)).status === 200) ok++;
   process.stdout.write(`${ok} answered 200\n`);
+} else if (mode === 'upload') {
+  // One multipart part streamed from disk with a Content-Length, as a careful script would send it.
+  const file = count;
+  const head = Buffer.from('--B\r\nContent-Disposition: form-data; name="f"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n');
+  const tail = Buffer.from('\r\n--B--');
+  async function* parts() { yield head; yield* createReadStream(file); yield tail; }
+  const length = head.length + statSync(file).size + tail.length;
+  const res = await request(target, {
+    method: 'POST', dispatcher: agent, body: Readable.from(parts()),
+    headers: { 'content-type': 'multipart/form-data; boundary=B', 'content-length': String(length) },
+  });
+  process.stdout.write(`${res.statusCode} ${await res.body.text()}\n`);
+  if (res.statusCode !== 200) process.exitCode = 1;
 } else {
   const { body } = await send('GET', target);
   process.stdout.write(JSON.stringify(JSON.parse(body), null, 2));

@@ -1,6 +1,6 @@
 // `npm run bench`: our engine side by side with the floor (plain undici + tough-cookie) and the peer (httpyac),
 // in one run against one loopback server. Prints medians and ratios; writes bench/results.md.
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,6 +12,9 @@ const require = createRequire(import.meta.url);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const peerRuns = Number(process.env.BENCH_PEER_RUNS ?? 2);
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
+// BENCH_ONLY=session,parser,json,upload runs only those parts and leaves results.md alone.
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (part) => !only || only.includes(part);
 const cli = join(root, 'dist', 'cli.js');
 const httpyacBin = require.resolve('httpyac/bin/httpyac.js');
 const floor = join(import.meta.dirname, 'floor.mjs');
@@ -48,19 +51,21 @@ function report(title, entries, target) {
 }
 
 // 1. Login + N GET requests that need the session cookie, as one .http file, whole processes.
-let file = `@base = ${server.url}\n\n### login\nPOST {{base}}/login\n`;
-for (let i = 1; i <= requests; i++) file += `\n###\nGET {{base}}/items/${i}\n`;
-const sessionFile = join(work, 'session.http');
-writeFileSync(sessionFile, file);
-report(`Login + ${requests} GETs needing the session cookie (whole process, ${runs} runs, httpyac ${peerRuns})`, [
-  await contestant('floor: undici + tough-cookie script', [floor, 'session', server.url, String(requests)], runs),
-  await contestant('http-session CLI', [cli, 'send', sessionFile], runs),
-  // httpyac only accepts files below its working directory.
-  await contestant('httpyac CLI (peer)', [httpyacBin, 'send', 'session.http', '--all', '-o', 'none'], peerRuns, work),
-], 'ours at most 1.25x the floor, exactly 1 TCP connection, all answered 200');
+if (want('session')) {
+  let file = `@base = ${server.url}\n\n### login\nPOST {{base}}/login\n`;
+  for (let i = 1; i <= requests; i++) file += `\n###\nGET {{base}}/items/${i}\n`;
+  const sessionFile = join(work, 'session.http');
+  writeFileSync(sessionFile, file);
+  report(`Login + ${requests} GETs needing the session cookie (whole process, ${runs} runs, httpyac ${peerRuns})`, [
+    await contestant('floor: undici + tough-cookie script', [floor, 'session', server.url, String(requests)], runs),
+    await contestant('http-session CLI', [cli, 'send', sessionFile], runs),
+    // httpyac only accepts files below its working directory.
+    await contestant('httpyac CLI (peer)', [httpyacBin, 'send', 'session.http', '--all', '-o', 'none'], peerRuns, work),
+  ], 'ours at most 1.25x the floor, exactly 1 TCP connection, all answered 200');
+}
 
 // 2. Parsing a 10,000-request file, in process.
-{
+if (want('parser')) {
   const { parseHttpFile } = require(join(root, 'dist', 'bench', 'parser.js'));
   const httpyac = require('httpyac');
   await httpyac.cli.initIOProvider();
@@ -86,7 +91,7 @@ report(`Login + ${requests} GETs needing the session cookie (whole process, ${ru
 }
 
 // 3. Large JSON responses through the CLI vs the floor (fetch + pretty-print).
-for (const size of ['1mb', '20mb']) {
+for (const size of want('json') ? ['1mb', '20mb'] : []) {
   const url = `${server.url}/json?size=${size}`;
   const f = join(work, `json-${size}.http`);
   writeFileSync(f, `GET ${url}\n`);
@@ -96,7 +101,24 @@ for (const size of ['1mb', '20mb']) {
   ], 'ours at most 1.3x the floor, peak memory under 250 MiB');
 }
 
+// 4. Uploading a 100 MB file as a multipart part: streamed from disk, so memory should not grow with the file.
+if (want('upload')) {
+  const big = join(work, 'big.bin');
+  const block = Buffer.alloc(1048576, 7);
+  writeFileSync(big, '');
+  for (let i = 0; i < 100; i++) writeFileSync(big, block, { flag: 'a' });
+  const url = `${server.url}/upload`;
+  const f = join(work, 'upload.http');
+  writeFileSync(f, `POST ${url}\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="f"; filename="big.bin"\nContent-Type: application/octet-stream\n\n< ./big.bin\n--B--\n`);
+  report(`Upload a 100 MB multipart file part (whole process, ${runs} runs, httpyac ${peerRuns})`, [
+    await contestant('floor: undici streaming the file', [floor, 'upload', url, big], runs),
+    await contestant('http-session CLI', [cli, 'send', f], runs),
+    await contestant('httpyac CLI (peer)', [httpyacBin, 'send', 'upload.http', '--all', '-o', 'none'], peerRuns, work),
+  ], 'ours at most 1.3x the floor in time, peak RSS within 50 MiB of the floor (the file is never held in memory)');
+  rmSync(big);
+}
+
 await server.close();
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
-writeFileSync(join(import.meta.dirname, 'results.md'), `# Latest benchmark figures\n\nMachine: ${machine}\n${rows.join('\n')}\n`);
-console.log(`\nMachine: ${machine}\nWritten to bench/results.md`);
+if (!only) writeFileSync(join(import.meta.dirname, 'results.md'), `# Latest benchmark figures\n\nMachine: ${machine}\n${rows.join('\n')}\n`);
+console.log(`\nMachine: ${machine}${only ? '' : '\nWritten to bench/results.md'}`);
