@@ -87,7 +87,7 @@ export type ViewAction = 'copyBody' | 'saveBody' | 'openInEditor' | 'copyCurl' |
 
 /** View → host. */
 export type ViewMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; page?: number }
   | { type: 'action'; action: ViewAction }
   | { type: 'moreBody'; id: number; offset: number };
 
@@ -102,7 +102,7 @@ export function isViewMessage(value: unknown): value is ViewMessage {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case 'ready':
-      return true;
+      return value.page === undefined || Number.isInteger(value.page);
     case 'action':
       return typeof value.action === 'string' && ACTIONS.includes(value.action);
     case 'moreBody':

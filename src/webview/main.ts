@@ -14,6 +14,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+/** This page's number (the host makes a new page, with a new nonce, for every render). */
+const page = Number(app.dataset.page);
 const saved = vscode.getState() as { tab?: string } | undefined;
 let tab: TabName = TABS.find((t) => t === saved?.tab) ?? 'Body';
 let body: BodyView | undefined;
@@ -37,6 +39,8 @@ function show(message: HostMessage): void {
       });
       body = rendered.body;
       app.replaceChildren(rendered.root);
+      // The in-editor bench reads this to time "response arrived → status shown" on a page it cannot watch beforehand.
+      performance.mark('httpSession.responseRendered');
       return;
     }
     case 'error':
@@ -52,4 +56,4 @@ function show(message: HostMessage): void {
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (isHostMessage(event.data)) show(event.data);
 });
-vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'ready', page });

@@ -1,6 +1,6 @@
 // The response view under attack (issue 5) and in every theme: hostile bodies, headers, status text, cookie
 // names and values and URLs carry markup and script; nothing runs (a loopback /hit endpoint counts every
-// call), the text shows literally, every page has a fresh nonce and a CSP without inline script. Then
+// call), the text shows literally, every response is a new page with a fresh nonce and a CSP without inline script. Then
 // long values in every tab, in the light, dark and high-contrast themes. Screenshots: ui-1*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -22,6 +22,18 @@ interface DomElement {
   classList: { contains(name: string): boolean };
   hasAttribute(name: string): boolean;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+/** What the view's current page shows, read in one go (the page may be swapped between two reads). */
+interface ViewPage {
+  page: string;
+  csp: string;
+  scriptNonce: string;
+  status: string;
+}
+/** The few DOM members the one-go read uses. */
+interface QueryRoot {
+  querySelector(selector: string): { textContent: string | null; nonce?: string; getAttribute(name: string): string | null } | null;
 }
 
 describe('browser: the response view under attack, and in light, dark and high contrast', function () {
@@ -74,23 +86,41 @@ describe('browser: the response view under attack, and in light, dark and high c
   const lens = (n: number): Locator => page().locator('.codelens-decoration a', { hasText: 'Send Request' }).nth(n);
   const tab = async (name: string): Promise<void> => { await frame().locator('button.tab', { hasText: name }).click(); };
   const text = async (selector: string): Promise<string> => frame().locator(selector).first().innerText();
-  const cspOf = async (): Promise<string> => (await frame().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+
+  async function viewPage(): Promise<ViewPage | undefined> {
+    try {
+      return await frame().locator('html').evaluate((html) => {
+        const root = html as unknown as QueryRoot;
+        return {
+          page: root.querySelector('#app')?.getAttribute('data-page') ?? '',
+          csp: root.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+          scriptNonce: root.querySelector('script[nonce]')?.nonce ?? '',
+          status: root.querySelector('#status')?.textContent ?? '',
+        };
+      }, undefined, { timeout: 2_000 });
+    } catch {
+      return undefined; // no view yet, or its page was swapped during the read
+    }
+  }
+
+  /**
+   * Clicks lens `n` and waits for the response: a page other than the one shown before (every render is a new
+   * page) whose status reads 200 OK. Waiting for "200 OK" alone could match the previous response's page.
+   */
+  async function send(n: number): Promise<ViewPage> {
+    const before = await viewPage();
+    await lens(n).click();
+    for (const end = Date.now() + 30_000; Date.now() < end; await page().waitForTimeout(100)) {
+      const now = await viewPage();
+      if (now && now.page !== before?.page && now.status.includes('200 OK')) return now;
+    }
+    throw new Error(`lens ${n}: no new page showing 200 OK within 30 s`);
+  }
 
   /** Switches the colour theme through the `workbench.colorTheme` setting (workspace settings file). */
   function setTheme(theme: string): void {
     fs.mkdirSync(path.join(workbench.workspace, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(workbench.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
-  }
-
-  async function palette(title: string, pick?: string): Promise<void> {
-    await page().keyboard.press('F1');
-    await page().keyboard.type(title);
-    await page().locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20_000 });
-    await page().keyboard.press('Enter');
-    if (!pick) return;
-    await page().keyboard.type(pick);
-    await page().locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ timeout: 20_000 });
-    await page().keyboard.press('Enter');
   }
 
   async function openAttackFile(): Promise<void> {
@@ -120,8 +150,7 @@ describe('browser: the response view under attack, and in light, dark and high c
 
   it('hostile status text, headers, cookies and a JSON body appear as literal text, and nothing runs', async () => {
     await openAttackFile();
-    await lens(0).click();
-    await frame().locator('#status', { hasText: '200 OK' }).waitFor({ timeout: 30_000 });
+    await send(0);
     assert.ok((await text('.server-text')).includes("<script>fetch('http://127.0.0.1:"), 'status text literal');
     assert.ok((await text('.server-text')).includes('</div></body>'), 'closing tags literal');
     const body = await text('.body-view');
@@ -138,8 +167,7 @@ describe('browser: the response view under attack, and in light, dark and high c
   });
 
   it('a hostile plain-text body and URL show literally in Body and Request; bidi controls stay in the text', async () => {
-    await lens(1).click();
-    await frame().locator('#status', { hasText: '200 OK' }).waitFor({ timeout: 30_000 });
+    await send(1);
     await tab('Body');
     const body = await text('.body-view');
     assert.ok(body.includes('<a href="javascript:fetch('), body.slice(0, 200));
@@ -151,23 +179,20 @@ describe('browser: the response view under attack, and in light, dark and high c
     await workbench.screenshot('ui-11-attack-text-url');
   });
 
-  it('every page of the view has a fresh nonce and a CSP that forbids inline script', async () => {
-    const first = await cspOf();
-    await palette('View: Close All Editors');
-    await openAttackFile();
-    await lens(0).click();
-    await frame().locator('#status', { hasText: '200 OK' }).waitFor({ timeout: 30_000 });
-    const second = await cspOf();
+  it('every response is rendered on a new page with a fresh nonce, and its CSP forbids inline script', async () => {
+    const responses = [await send(0), await send(1), await send(0)];
     const nonce = (csp: string): string => /script-src 'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
-    for (const csp of [first, second]) {
-      assert.match(csp, /default-src 'none'/);
-      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-      assert.deepEqual(csp.split(';').map((d) => d.trim()).filter((d) => d.startsWith('script-src')), [`script-src 'nonce-${nonce(csp)}'`]);
+    for (const shown of responses) {
+      assert.match(shown.csp, /default-src 'none'/);
+      assert.doesNotMatch(shown.csp, /unsafe-inline|unsafe-eval/);
+      assert.deepEqual(shown.csp.split(';').map((d) => d.trim()).filter((d) => d.startsWith('script-src')), [`script-src 'nonce-${nonce(shown.csp)}'`]);
+      assert.match(nonce(shown.csp), /^[A-Za-z0-9+/=]{24}$/, '18 random bytes in base64');
+      assert.equal(shown.scriptNonce, nonce(shown.csp), 'the one script runs under the page\'s nonce');
     }
-    assert.ok(nonce(first).length >= 16);
-    assert.notEqual(nonce(first), nonce(second), 'two pages, two nonces');
-    const scriptNonce = await frame().locator('script[nonce]').first().evaluate((s) => (s as unknown as DomElement).nonce);
-    assert.equal(scriptNonce, nonce(second), 'the one script runs under the page\'s nonce');
+    const nonces = responses.map((r) => nonce(r.csp));
+    assert.equal(new Set(nonces).size, 3, `three responses in a row, three nonces (${nonces.join(', ')})`);
+    assert.equal(await page().locator('.tabs-container .tab', { hasText: '200 evil json' }).count(), 1, 'one panel, reused in place');
+    await assertNoLiveMarkup();
   });
 
   it('after all of it the loopback /hit endpoint was never called', async () => {
@@ -183,8 +208,7 @@ describe('browser: the response view under attack, and in light, dark and high c
     it(`long header values, cookie values and URLs wrap in every tab, theme ${theme}`, async () => {
       setTheme(theme);
       await page().locator(`.monaco-workbench.${file === 'light' ? 'vs' : file === 'dark' ? 'vs-dark' : 'hc-black'}`).waitFor({ timeout: 20_000 });
-      await lens(2).click();
-      await frame().locator('#status', { hasText: '200 OK' }).waitFor({ timeout: 30_000 });
+      await send(2);
       const viewWidth = await frame().locator('body').evaluate((b) => b.clientWidth);
       await tab('Cookies');
       const expiry = frame().locator('.tab-cookies .cookie-meta span', { hasText: 'expires' }).first();

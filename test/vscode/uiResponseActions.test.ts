@@ -88,10 +88,11 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
 
   it('every page of the view gets a fresh nonce, and its CSP allows no inline or eval script', async () => {
     await send('ui-nonce1.http', `GET ${server.url}/customers\n`);
-    const first = panel().webviewPanel!.webview.html;
-    panel().webviewPanel!.dispose();
+    const reused = panel().webviewPanel!;
+    const first = reused.webview.html;
     await send('ui-nonce2.http', `GET ${server.url}/customers\n`);
-    const second = panel().webviewPanel!.webview.html;
+    assert.equal(panel().webviewPanel, reused, 'the same panel, reused in place');
+    const second = reused.webview.html;
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(second)?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
@@ -99,8 +100,9 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
     assert.deepEqual(scriptSrc, [`script-src 'nonce-${nonceOf(second)}'`], 'scripts only with the nonce: no host, no wildcard');
     assert.match(nonceOf(second), /^[A-Za-z0-9+/=]{24}$/, '18 random bytes in base64');
     assert.ok(nonceOf(first) && nonceOf(second), 'both pages carry a nonce');
-    assert.notEqual(nonceOf(first), nonceOf(second));
+    assert.notEqual(nonceOf(first), nonceOf(second), 'two consecutive responses, two nonces');
     assert.equal(second.split(`nonce="${nonceOf(second)}"`).length - 1, 1, 'exactly one script carries the nonce');
+    assert.ok(!second.includes('customers') && !second.includes('Ada'), 'the page carries no response data (it comes by message)');
   });
 
   it('httpSession.response.viewColumn "active" opens the panel in the editor\'s own group; a number opens that group', async () => {

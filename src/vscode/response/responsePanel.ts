@@ -14,12 +14,16 @@ import { webviewHtml } from './webviewHtml';
 const CHUNK_CHARS = 256 * 1024;
 
 /**
- * The one response panel: created beside the editor without taking focus, then updated in place.
- * Messages wait for the view's `ready`; the last state is re-sent whenever the view (re)loads.
+ * The one response panel: created beside the editor without taking focus, then reused in place.
+ * Every render (Sending…, a response, an error) gets a fresh page with a fresh CSP nonce; the page holds no
+ * data and says `ready` with its number, then gets the state by message (and later body chunks). The last
+ * state is re-sent whenever the current page (re)loads.
  */
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
+  /** Number of the current page; a `ready` from an older one (replaced while loading) is ignored. */
+  private page = 0;
   private lastState: HostMessage | undefined;
   private current: CurrentResponse | undefined;
   private currentId = 0;
@@ -39,7 +43,7 @@ export class ResponsePanel implements vscode.Disposable {
   /** Shows the "Sending…" state for a request. */
   showSending(label: string, method: string, url: string): void {
     this.ensurePanel().title = `Sending… ${label}`;
-    this.post({ type: 'sending', label, method, url });
+    this.render({ type: 'sending', label, method, url });
   }
 
   /** Shows a result: the response, or the error with the request as attempted. */
@@ -52,12 +56,12 @@ export class ResponsePanel implements vscode.Disposable {
       const { model, bodyText } = buildResponseModel(id, result, exchange);
       this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest };
       panel.title = `${model.status} ${model.label}`;
-      this.post({ type: 'response', model });
+      this.render({ type: 'response', model });
     } else {
       const model = buildErrorModel(id, result);
       this.current = { label: model.label, kind: 'none', contentType: '', bytes: new Uint8Array(), text: '', firstRequest };
       panel.title = `Error ${requestLabel(result)}`;
-      this.post({ type: 'error', model });
+      this.render({ type: 'error', model });
     }
   }
 
@@ -76,7 +80,6 @@ export class ResponsePanel implements vscode.Disposable {
     );
     this.panel = panel;
     this.ready = false;
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isViewMessage(message)) void this.onMessage(message);
@@ -89,14 +92,25 @@ export class ResponsePanel implements vscode.Disposable {
     return panel;
   }
 
-  private post(message: HostMessage): void {
-    if (message.type !== 'bodyChunk') this.lastState = message;
+  /**
+   * Shows `state` on a new page: setting the html replaces the document (VS Code keeps the old one on screen
+   * until the new one has loaded), and the state follows once the new page is ready.
+   */
+  private render(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
+    const panel = this.ensurePanel();
+    this.lastState = state;
+    this.ready = false;
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, ++this.page);
+  }
+
+  private postChunk(message: Extract<HostMessage, { type: 'bodyChunk' }>): void {
     if (this.ready) void this.panel?.webview.postMessage(message);
   }
 
   private async onMessage(message: ViewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        if (message.page !== undefined && message.page !== this.page) return;
         this.ready = true;
         if (this.lastState) void this.panel?.webview.postMessage(this.lastState);
         return;
@@ -112,7 +126,7 @@ export class ResponsePanel implements vscode.Disposable {
     if (id !== this.currentId || !this.current) return;
     const text = this.current.text.slice(offset, offset + CHUNK_CHARS);
     const done = offset + text.length >= this.current.text.length;
-    this.post({ type: 'bodyChunk', id, offset, text, done });
+    this.postChunk({ type: 'bodyChunk', id, offset, text, done });
   }
 
   /**

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 /**
  * The response view's page: a strict CSP with a fresh nonce, the bundled script and stylesheet only.
  * `data:` images are allowed for image responses; scripts only with the nonce; no network access at all.
+ * The page holds no response data (that arrives by message); `page` numbers it so the host can tell its
+ * `ready` from a replaced page's.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: number): string {
   const joinPath = vscode.Uri.joinPath;
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(joinPath(extensionUri, 'dist', 'webview', 'main.js'));
@@ -30,7 +32,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <title>Response</title>
 </head>
 <body>
-<div id="app" aria-live="polite"><p class="idle">Send a request to see its response here.</p></div>
+<div id="app" data-page="${page}" aria-live="polite"></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
