@@ -69,7 +69,8 @@ function hopAbort(options: TransportOptions, ctx: FailureContext): { signal: Abo
 /**
  * Sends one request over `dispatcher` and reads the decoded body up to the cap; `options.timeoutMs`
  * bounds the whole hop (headers and body). Throws HttpSessionError (REFUSED, DNS, TLS, TIMEOUT,
- * CANCELLED, RESET, PROTOCOL, DECODE, UNSUPPORTED_SCHEME, …) when no complete response arrives.
+ * CANCELLED, RESET, PROTOCOL, DECODE, UNSUPPORTED_SCHEME, …) when no complete response arrives, and
+ * BODY_FILE when a file of a streamed body cannot be read or changed size since the request was built.
  */
 export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, options: TransportOptions): Promise<HopResult> {
   const url = targetUrl(req.url);
@@ -112,7 +113,7 @@ export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, opti
     throw mapTransportError(err, ctx);
   } finally {
     abort.dispose();
-    // undici leaves a body stream it did not finish (the server answered early, or the hop failed) open.
+    // A body stream not read to its end (the server answered early, or the hop failed) must not keep its file open.
     if (wire.body && !Buffer.isBuffer(wire.body)) wire.body.destroy();
   }
 }
