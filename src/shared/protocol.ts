@@ -75,11 +75,14 @@ export interface ErrorModel {
   warnings: string[];
 }
 
-/** Host → view. */
+/**
+ * Host → view. `page` on a state names the page it is for (every request gets a new page); a page ignores a
+ * state meant for another one, which VS Code can deliver to it while pages are being replaced.
+ */
 export type HostMessage =
-  | { type: 'sending'; label: string; method: string; url: string }
-  | { type: 'response'; model: ResponseModel }
-  | { type: 'error'; model: ErrorModel }
+  | { type: 'sending'; label: string; method: string; url: string; page?: number }
+  | { type: 'response'; model: ResponseModel; page?: number }
+  | { type: 'error'; model: ErrorModel; page?: number }
   | { type: 'bodyChunk'; id: number; offset: number; text: string; done: boolean };
 
 /** The actions the view's toolbar asks the host for. */

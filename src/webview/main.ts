@@ -14,14 +14,20 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-/** This page's number (the host makes a new page, with a new nonce, for every render). */
+/** This page's number (the host makes a new page, with a new nonce, for every request). */
 const page = Number(app.dataset.page);
 const saved = vscode.getState() as { tab?: string } | undefined;
 let tab: TabName = TABS.find((t) => t === saved?.tab) ?? 'Body';
 let body: BodyView | undefined;
 let currentId = -1;
+let resultShown = false;
 
 function show(message: HostMessage): void {
+  // One page per request: "Sending…", then its one result. States name their page and may come twice.
+  if (message.type !== 'bodyChunk') {
+    if (resultShown || (message.page !== undefined && message.page !== page)) return;
+    resultShown = message.type !== 'sending';
+  }
   switch (message.type) {
     case 'sending':
       app.replaceChildren(renderSending(message.label, message.method, message.url, () => vscode.postMessage({ type: 'action', action: 'cancel' })));

@@ -15,9 +15,10 @@ const CHUNK_CHARS = 256 * 1024;
 
 /**
  * The one response panel: created beside the editor without taking focus, then reused in place.
- * Every render (Sending…, a response, an error) gets a fresh page with a fresh CSP nonce; the page holds no
- * data and says `ready` with its number, then gets the state by message (and later body chunks). The last
- * state is re-sent whenever the current page (re)loads.
+ * Every request gets a fresh page with a fresh CSP nonce: made when it is sent (showing "Sending…"), so it
+ * has loaded by the time the response comes, and it shows that one result; a result with no page of its own
+ * (another result already took the page) gets a new one. The page holds no data: it says `ready` with its
+ * number and gets its states by message (and later body chunks); the last state is re-sent on every `ready`.
  */
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -27,6 +28,8 @@ export class ResponsePanel implements vscode.Disposable {
   private lastState: HostMessage | undefined;
   private current: CurrentResponse | undefined;
   private currentId = 0;
+  /** The current page has shown a result (or there is none): the next result needs a new page. */
+  private pageTaken = true;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -40,10 +43,10 @@ export class ResponsePanel implements vscode.Disposable {
     return this.panel;
   }
 
-  /** Shows the "Sending…" state for a request. */
+  /** Shows the "Sending…" state for a request on a new page, which will then show its result. */
   showSending(label: string, method: string, url: string): void {
     this.ensurePanel().title = `Sending… ${label}`;
-    this.render({ type: 'sending', label, method, url });
+    this.newPage({ type: 'sending', label, method, url });
   }
 
   /** Shows a result: the response, or the error with the request as attempted. */
@@ -56,12 +59,12 @@ export class ResponsePanel implements vscode.Disposable {
       const { model, bodyText } = buildResponseModel(id, result, exchange);
       this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest };
       panel.title = `${model.status} ${model.label}`;
-      this.render({ type: 'response', model });
+      this.showOnce({ type: 'response', model });
     } else {
       const model = buildErrorModel(id, result);
       this.current = { label: model.label, kind: 'none', contentType: '', bytes: new Uint8Array(), text: '', firstRequest };
       panel.title = `Error ${requestLabel(result)}`;
-      this.render({ type: 'error', model });
+      this.showOnce({ type: 'error', model });
     }
   }
 
@@ -87,20 +90,40 @@ export class ResponsePanel implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;
+        this.pageTaken = true;
       }),
     );
     return panel;
   }
 
+  /** Shows a result on the current page if no result has been shown there yet, else on a new page. */
+  private showOnce(state: Extract<HostMessage, { type: 'response' | 'error' }>): void {
+    if (this.pageTaken) this.newPage(state);
+    else this.post(state);
+    this.pageTaken = true;
+  }
+
   /**
-   * Shows `state` on a new page: setting the html replaces the document (VS Code keeps the old one on screen
-   * until the new one has loaded), and the state follows once the new page is ready.
+   * Makes a new page (setting the html replaces the document; VS Code keeps the old one on screen until the
+   * new one has loaded) and shows `state` on it.
    */
-  private render(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
+  private newPage(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
     const panel = this.ensurePanel();
-    this.lastState = state;
+    this.page += 1;
     this.ready = false;
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, ++this.page);
+    this.pageTaken = state.type !== 'sending';
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page);
+    this.post(state);
+  }
+
+  /**
+   * Posts `state` for the current page, at once even while it loads (VS Code holds messages for a loading
+   * page and hands them over when it has loaded, which spares a round trip); `ready` sends it again. The state
+   * names its page, so a copy VS Code delivers to another page while pages are replaced is ignored there.
+   */
+  private post(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
+    this.lastState = { ...state, page: this.page };
+    void this.panel?.webview.postMessage(this.lastState);
   }
 
   private postChunk(message: Extract<HostMessage, { type: 'bodyChunk' }>): void {
