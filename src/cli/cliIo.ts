@@ -60,7 +60,8 @@ async function askOnTerminal(question: string): Promise<string | undefined> {
   try {
     return await new Promise<string | undefined>((resolve) => {
       terminal.once('close', () => resolve(undefined));
-      terminal.question(question).then(resolve, () => resolve(undefined));
+      // The question quotes the .http file (the note, the request line), which may hold escape sequences.
+      terminal.question(terminalSafe(question)).then(resolve, () => resolve(undefined));
     });
   } finally {
     terminal.close();

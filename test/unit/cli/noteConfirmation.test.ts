@@ -69,6 +69,15 @@ describe('CLI: # @note requests are confirmed (--yes, or a question on a termina
     assert.equal(server.requests.length, 1);
   });
 
+  it('on a terminal the question shows escape sequences from the file as text, never sends them to the terminal', async () => {
+    const tricky = join(dir, 'tricky.http');
+    writeFileSync(tricky, `# @note Careful\x1b]0;pwned\x07 now\nDELETE ${server.url}/customers\n`);
+    const run = await runOnTerminal(['send', tricky], 'n');
+    assert.match(run.output, /Careful\\x1b\]0;pwned\\x07 now/);
+    assert.ok(!run.output.includes('\x1b]0;pwned'), 'the raw OSC sequence reached the terminal');
+    assert.equal(server.requests.length, 0);
+  });
+
   it('on a terminal anything but "y" sends nothing (exit 1, not confirmed)', async () => {
     const run = await runOnTerminal(['send', file], 'n');
     assert.equal(run.code, 1, run.output);
