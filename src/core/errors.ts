@@ -58,7 +58,7 @@ export class HttpSessionError extends Error {
   describe(): string {
     if (!this.location) return this.message;
     const line = this.location.line + 1;
-    const message = this.message.replace(new RegExp(` on line ${line}(?!\\d)`), '');
+    const message = this.message.replace(new RegExp(` on line ${line}(?:, column (\\d+))?(?!\\d)`), (_all, column?: string) => (column ? ` at column ${column}` : ''));
     return `${this.location.file ?? '<input>'}:${line}: ${message}`;
   }
 }

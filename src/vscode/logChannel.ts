@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { isNoLog } from '../core/runner/noLog';
+import { isNoLog } from '../core/runner/isNoLog';
 import type { RunResult } from '../core/runner/types';
 import { redactHeaders } from '../core/util/redactHeaders';
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestAtLine } from '../core/parser/requestAtLine';
+import { isNoLog } from '../core/runner/isNoLog';
 import { runRequest } from '../core/runner/runRequest';
 import type { RunResult } from '../core/runner/types';
 import type { SessionStore } from '../core/session/sessionStore';
@@ -93,7 +94,10 @@ export class SendRequestCommand extends Disposable {
     }, block));
     if (result) {
       this.log.logResult(result);
-      if (result.error && !result.exchange?.response) this.reportError(result.error);
+      // A cancel is the user's own doing (Cancel, a declined # @note, an unanswered prompt): the view says so, no toast.
+      if (result.error && !result.exchange?.response && result.error.code !== 'CANCELLED') {
+        void reportError(this.log, result.error, 'error', !isNoLog(block));
+      }
     }
     return result;
   }

@@ -84,7 +84,14 @@ describe('browser: session UI (response view, sessions tree, Clear Session)', fu
   async function showSessions(): Promise<void> {
     const icon = page().locator('.activitybar [aria-label^="HTTP Session"]').first();
     await icon.waitFor({ timeout: 30_000 });
-    if (!(await sessionsPane().isVisible())) await icon.click();
+    // After a reload the container may be active while its views still load: a click would then close the
+    // sidebar. Click only while the container is not the active one, and give a restored one time to fill.
+    const deadline = Date.now() + 30_000;
+    while (!(await sessionsPane().isVisible()) && Date.now() < deadline) {
+      const active = await page().locator('.activitybar .action-item.checked[aria-label^="HTTP Session"], .activitybar .action-item.checked [aria-label^="HTTP Session"]').count() > 0;
+      if (!active) await icon.click();
+      await page().waitForTimeout(1_000);
+    }
     await sessionsPane().waitFor({ timeout: 10_000 });
   }
 

@@ -17,6 +17,11 @@ describe('HttpSessionError.describe', () => {
     assert.equal(error.describe(), 'a.http:4: Header on line 40 is bad, see too');
   });
 
+  it('"on line 4, column 3" becomes "at column 3"', () => {
+    const error = new HttpSessionError('ENVIRONMENT', 'env.json is not valid JSON on line 4, column 3 (ValueExpected)', { file: '/w/env.json', line: 3 });
+    assert.equal(error.describe(), '/w/env.json:4: env.json is not valid JSON at column 3 (ValueExpected)');
+  });
+
   it('without a location the message is the whole description', () => {
     assert.equal(new HttpSessionError('REFUSED', 'Connection refused by 127.0.0.1:1').describe(), 'Connection refused by 127.0.0.1:1');
   });

@@ -112,20 +112,27 @@ describe('trust and logs', () => {
       '',
       'body-MARK',
       '',
+      '###',
+      '# @no-log',
+      'GET http://127.0.0.1:99999/bad-port-MARK',
+      '',
     ].join('\n'));
     const logged = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 0);
     const hidden = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 4);
     assert.equal(logged?.exchange?.response?.status, 200, logged?.error?.describe());
     assert.equal(hidden?.exchange?.response?.status, 200, hidden?.error?.describe());
     assert.equal(server.requests.at(-1)?.url, '/nolog-path-MARK', 'the @no-log request was sent');
+    const failed = await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', uri, 11);
+    assert.equal(failed?.error?.code, 'INVALID_URL', 'a failing @no-log request is not logged either');
     assert.deepEqual(api.workflow.history.entries.map((e) => e.url), [`${server.url}/visible-logged`]);
     const file = logFile();
     let text = '';
-    for (let i = 0; i < 60 && !text.includes('# @no-log request at trust-nolog.http:5'); i++) {
+    for (let i = 0; i < 60 && !text.includes('# @no-log request at trust-nolog.http:12'); i++) {
       await new Promise((r) => setTimeout(r, 100));
       text = fs.readFileSync(file, 'utf8');
     }
     assert.match(text, /# @no-log request at trust-nolog\.http:5 → 200 \(details not logged\)/);
+    assert.match(text, /# @no-log request at trust-nolog\.http:12 → INVALID_URL \(details not logged\)/);
     assert.match(text, /visible-logged/, 'a request without @no-log is logged as usual');
     assert.ok(!text.includes('MARK'), `the @no-log request's URL, header or body appears in ${file}`);
   });

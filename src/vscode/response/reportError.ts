@@ -12,13 +12,13 @@ export function errorText(error: unknown): string {
 }
 
 /**
- * Logs `error` and shows it with a "Show Log" action that reveals the log channel. Resolves once the
- * notification is dismissed or its action taken (callers normally do not wait).
+ * Logs `error` (unless `logged` is false: a `# @no-log` request) and shows it with a "Show Log" action that
+ * reveals the log channel. Resolves once the notification is dismissed or its action taken (callers normally do not wait).
  */
-export async function reportError(log: LogChannel, error: unknown, severity: 'error' | 'warning' = 'error'): Promise<void> {
+export async function reportError(log: LogChannel, error: unknown, severity: 'error' | 'warning' = 'error', logged = true): Promise<void> {
   const message = errorText(error);
-  if (severity === 'error') log.channel.error(message);
-  else log.channel.warn(message);
+  if (logged && severity === 'error') log.channel.error(message);
+  if (logged && severity === 'warning') log.channel.warn(message);
   const show = severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
   const choice = await show(`HTTP Session: ${message}`, SHOW_LOG);
   if (choice === SHOW_LOG) log.show();

@@ -30,7 +30,6 @@ export class ResponsePanel implements vscode.Disposable {
   private currentId = 0;
   /** The current page has shown a result (or there is none): the next result needs a new page. */
   private pageTaken = true;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -83,7 +82,7 @@ export class ResponsePanel implements vscode.Disposable {
     );
     this.panel = panel;
     this.ready = false;
-    this.disposables.push(
+    const listeners = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isViewMessage(message)) void this.onMessage(message);
       }),
@@ -91,8 +90,10 @@ export class ResponsePanel implements vscode.Disposable {
         this.panel = undefined;
         this.ready = false;
         this.pageTaken = true;
+        // They die with their panel; dispose() below disposes the panel, which lands here.
+        for (const listener of listeners) listener.dispose();
       }),
-    );
+    ];
     return panel;
   }
 
@@ -172,6 +173,5 @@ export class ResponsePanel implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

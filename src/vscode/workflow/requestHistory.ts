@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addToHistory } from '../../core/history/addToHistory';
 import { historyEntry, type HistoryEntry } from '../../core/history/historyEntry';
-import { isNoLog } from '../../core/runner/noLog';
+import { isNoLog } from '../../core/runner/isNoLog';
 import type { RunResult } from '../../core/runner/types';
 
 const STATE_KEY = 'httpSession.history';

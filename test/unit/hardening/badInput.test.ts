@@ -142,7 +142,7 @@ describe('hardening: bad input gets one clear message naming file and line, and 
     }, 60_000);
 
   const BAD_ENV: Array<[label: string, content: string, says: RegExp]> = [
-    ['a trailing comma (invalid JSON)', '{\n  "dev": {\n    "base": "x",\n  }\n}', /\.json:4: .*not valid JSON, column 3/],
+    ['a trailing comma (invalid JSON)', '{\n  "dev": {\n    "base": "x",\n  }\n}', /\.json:4: .*not valid JSON at column 3/],
     ['an array instead of an object', '["dev"]', /must hold a JSON object of environments/],
     ['an environment that is a string', '{ "dev": "http://x" }', /Environment 'dev' .* must be an object/],
     ['binary garbage', '\u0000\u0001PK\u0003\u0004', /not valid JSON/],

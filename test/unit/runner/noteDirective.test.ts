@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isNoLog } from '../../../src/core/runner/noLog';
+import { isNoLog } from '../../../src/core/runner/isNoLog';
 import { startServer } from '../../support/startServer';
 import type { TestServer } from '../../support/startServer';
 import { appHandler, contextFor, runNamed } from './runnerSupport';
