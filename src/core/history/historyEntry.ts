@@ -20,6 +20,8 @@ export interface HistoryEntry {
   line: number;
   /** `# @name` or `###` title, if any. */
   label?: string;
+  /** The session it was sent in (absent in entries stored before this was kept: the default session). */
+  session?: string;
   /** The first hop as sent, masked; used to re-send when the file or request is gone. */
   request?: StoredRequest;
 }
@@ -42,6 +44,7 @@ export function historyEntry(result: RunResult, finishedAt: Date): HistoryEntry 
     file: result.filePath,
     line: result.request.requestLine,
     ...(label ? { label } : {}),
+    session: result.sessionName,
     ...(first ? { request: redactRequest(first) } : {}),
   };
 }

@@ -1,18 +1,27 @@
 import { bodyPreviewStrict } from '../http/bodyPreview';
 import { isStreamedBody } from '../http/bodySource';
-import type { HeaderList, OutgoingRequest } from '../http/types';
+import type { HeaderList, OutgoingRequest, StreamedBody } from '../http/types';
 import { looksSecret, REDACTED } from '../variables/redactSecrets';
 
-/** A sent request as kept in the history: credentials masked, the body only when it is short text. */
+/** A piece of a stored body: text as it was sent, or a file that was streamed from disk (read again on a re-send). */
+export type StoredBodyPart = { text: string } | { file: string; displayPath: string };
+
+/**
+ * A sent request as kept in the history: credentials masked, the body only when it is short text. Every
+ * text in it (URL, headers, body) is literal: a re-send expands no `{{…}}` and reads no `< path` from it.
+ */
 export interface StoredRequest {
   method: string;
   url: string;
   headers: HeaderList;
   /**
-   * UTF-8 body text with secret-looking form fields and JSON keys masked; a file streamed from disk is its
-   * `< path` line, so a re-send reads it again. Absent when empty, binary or long.
+   * UTF-8 body text with secret-looking form fields and JSON keys masked, for display; a file streamed from
+   * disk shows as its `< path` line. Without `parts` it is the body re-sent, as literal text. Absent when
+   * empty, binary or long.
    */
   body?: string;
+  /** Only when a file was streamed: the body in order as text and file pieces, so a re-send reads those files again. */
+  parts?: StoredBodyPart[];
   /** True when a body was sent but not kept (binary, or longer than MAX_STORED_BODY). */
   bodyOmitted?: boolean;
 }
@@ -35,7 +44,15 @@ export function redactRequest(request: OutgoingRequest): StoredRequest {
   const text = isStreamedBody(body) || body.length <= MAX_STORED_BODY ? bodyPreviewStrict(body) : undefined;
   if (text === undefined || Buffer.byteLength(text) > MAX_STORED_BODY) return { ...stored, bodyOmitted: true };
   const type = (headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '').toLowerCase();
-  return { ...stored, body: redactBody(text, type) };
+  if (!isStreamedBody(body)) return { ...stored, body: redactBody(text, type) };
+  return { ...stored, body: redactBody(text, type), parts: storedParts(body, type) };
+}
+
+function storedParts(body: StreamedBody, contentType: string): StoredBodyPart[] {
+  // Each byte segment decodes on its own: segments break only at file boundaries, and the whole was strict UTF-8.
+  return body.segments.map((segment) => segment instanceof Uint8Array
+    ? { text: redactBody(new TextDecoder().decode(segment), contentType) }
+    : { file: segment.path, displayPath: segment.displayPath });
 }
 
 /** A header value masked when it carries credentials; `Authorization: Bearer x` keeps `Bearer`. */

@@ -2,9 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../core/history/historyEntry';
-import { storedRequestText } from '../../core/history/storedRequestText';
-import { parseHttpFile } from '../../core/parser/parseHttpFile';
-import { runRequest } from '../../core/runner/runRequest';
+import { resendStoredRequest } from '../../core/history/resendStoredRequest';
 import type { RunResult } from '../../core/runner/types';
 import { SEND_REQUEST_COMMAND } from '../codeLensProvider';
 import { readEngineSettings } from '../config';
@@ -56,20 +54,17 @@ async function resend(entry: HistoryEntry, services: RequestServices, runInView:
       return vscode.commands.executeCommand<RunResult | undefined>(SEND_REQUEST_COMMAND, uri, entry.line);
     }
   }
-  const text = storedRequestText(entry);
-  if (!text) {
+  if (!entry.request || entry.request.bodyOmitted) {
     void vscode.window.showWarningMessage(`${path.basename(entry.file)} no longer holds this request and its body was not kept, so it cannot be sent again.`);
     return undefined;
   }
-  const file = parseHttpFile(text);
-  const block = file.requests[0];
-  return runInView({ label: entry.label ?? `${entry.method} ${entry.url}`, method: entry.method, url: entry.url }, (signal) => runRequest({
-    filePath: entry.file,
-    file,
+  // Sent as stored, not re-parsed: stored text is never read as `{{…}}` or `< path` (see resendStoredRequest).
+  return runInView({ label: entry.label ?? `${entry.method} ${entry.url}`, method: entry.method, url: entry.url }, (signal) => resendStoredRequest({
     sessions: services.sessions,
     environment: {},
     settings: readEngineSettings(uri),
     signal,
     restricted: !vscode.workspace.isTrusted,
-  }, block));
+    workspaceRoot: vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath,
+  }, entry));
 }
