@@ -25,15 +25,7 @@ const NO_FILE: HttpFile = { prologue: [], variables: [], requests: [], diagnosti
  * request or no body is an error with nothing sent.
  */
 export async function resendStoredRequest(ctx: ResendContext, entry: HistoryEntry): Promise<RunResult> {
-  const block: RequestBlock = {
-    method: entry.request?.method ?? entry.method,
-    url: entry.request?.url ?? entry.url,
-    headers: (entry.request?.headers ?? []).map(([name, value]) => ({ name, value, line: entry.line })),
-    directives: [],
-    requestLine: entry.line,
-    range: { startLine: entry.line, endLine: entry.line },
-    ...(entry.label ? { title: entry.label } : {}),
-  };
+  const block = entryBlock(entry);
   const sessionName = entry.session ?? DEFAULT_SESSION;
   const result: RunResult = { request: block, filePath: entry.file, sessionName, warnings: [] };
   const session = ctx.sessions.get(sessionName);
@@ -45,9 +37,11 @@ export async function resendStoredRequest(ctx: ResendContext, entry: HistoryEntr
     if (stored.bodyOmitted) {
       throw new HttpSessionError('BODY_FILE', 'The body of this request was not kept in the history (binary or too long), so it cannot be sent again.');
     }
-    const scope = { filePath: entry.file, ...(ctx.restricted ? { restricted: true } : {}), ...(ctx.workspaceRoot ? { workspaceRoot: ctx.workspaceRoot } : {}) };
+    const scope = { filePath: entry.file, restricted: ctx.restricted === true, ...(ctx.workspaceRoot ? { workspaceRoot: ctx.workspaceRoot } : {}) };
     const request = await storedOutgoingRequest(stored, scope, entry.line);
-    if (!URL.canParse(request.url)) throw new HttpSessionError('INVALID_URL', `The stored URL '${request.url}' is not a URL; nothing was sent.`);
+    if (!URL.canParse(request.url)) {
+      throw new HttpSessionError('INVALID_URL', `The stored URL '${request.url}' is not a URL; nothing was sent.`);
+    }
     // The resolver only reads the settings' default headers, never the stored text.
     const resolver = createResolver(variableSourcesFor({ ...ctx, filePath: entry.file, file: NO_FILE }, session, {}));
     const options = requestOptions(block, ctx.settings, entry.file, ctx.signal);
@@ -55,7 +49,9 @@ export async function resendStoredRequest(ctx: ResendContext, entry: HistoryEntr
     const headers = mergeHeaders(request.headers, { settings, session: session.defaultHeaders.toList() });
     exchange = await sendWithSession(session, { ...request, headers }, options.send);
   } catch (error) {
-    result.error = error instanceof HttpSessionError ? error : new HttpSessionError('UNKNOWN', error instanceof Error ? error.message : String(error), undefined, error);
+    result.error = error instanceof HttpSessionError
+      ? error
+      : new HttpSessionError('UNKNOWN', error instanceof Error ? error.message : String(error), undefined, error);
     session.notifyChanged();
     return result;
   }
@@ -65,7 +61,22 @@ export async function resendStoredRequest(ctx: ResendContext, entry: HistoryEntr
     result.warnings.push(`Cookie rejected: "${rejected.header}" from ${rejected.url}: ${rejected.reason}.`);
   }
   const response = exchange.response;
-  if (response?.truncated) result.warnings.push(`The response body was cut at ${response.body.length} bytes (the size cap); the rest was not read.`);
+  if (response?.truncated) {
+    result.warnings.push(`The response body was cut at ${response.body.length} bytes (the size cap); the rest was not read.`);
+  }
   session.notifyChanged();
   return result;
+}
+
+/** The entry as a request block that only names it (method, URL, headers, line, label): no body, no directives, no name. */
+function entryBlock(entry: HistoryEntry): RequestBlock {
+  return {
+    method: entry.request?.method ?? entry.method,
+    url: entry.request?.url ?? entry.url,
+    headers: (entry.request?.headers ?? []).map(([name, value]) => ({ name, value, line: entry.line })),
+    directives: [],
+    requestLine: entry.line,
+    range: { startLine: entry.line, endLine: entry.line },
+    ...(entry.label ? { title: entry.label } : {}),
+  };
 }

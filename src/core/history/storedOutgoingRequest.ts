@@ -4,11 +4,11 @@ import { readOrStreamBodyFile, type BodyFileScope } from '../variables/readBodyF
 import type { StoredBodyPart, StoredRequest } from './redactRequest';
 
 /**
- * The request to send again from a stored one, built without parsing or expanding anything: URL, headers and
- * body text go out exactly as stored; only `parts` that were files when sent are read again (with the path
- * rules of `< path`, so Restricted Mode still applies; errors name `line`, the request's line). Masked headers and the
- * Cookie header are left out (the session supplies its cookies and default headers again). A stored entry
- * without `parts` (an older one, or one whose body was all text) has its `body` sent as literal text.
+ * The request to send again from a stored one, built without parsing or expanding anything: URL, headers
+ * and body text go out exactly as stored; only `parts` that were files when sent are read again, by the
+ * rules of `< path` (Restricted Mode applies; a BODY_FILE error names `line`, the request's line). Masked
+ * headers and the Cookie header are left out (the session supplies its cookies and default headers again).
+ * Without `parts` (an older entry, or a body that was all text) the stored `body` is sent as literal text.
  */
 export async function storedOutgoingRequest(stored: StoredRequest, scope: BodyFileScope, line: number): Promise<OutgoingRequest> {
   const headers = stored.headers.filter(([name, value]) => name.toLowerCase() !== 'cookie' && !value.includes(REDACTED));
