@@ -6,22 +6,18 @@ import type { DocumentCache } from './documentCache';
 /** Command id the lens runs; also the id of the editor command. */
 export const SEND_REQUEST_COMMAND = 'httpSession.sendRequest';
 
-/** A lens on a request line, before its command is known: what resolveCodeLens needs to fill it in. */
+/** A lens on a request line, before its command is known: resolveCodeLens finds the request by document and line. */
 export class RequestCodeLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
     /** The document the lens was made for. */
-    readonly document: vscode.TextDocument,
-    /** `document.version` when the lens was made; the lens is stale once the document has moved on. */
-    readonly version: number,
-    /** Index of the request in the parse of that version. */
-    readonly index: number,
+    readonly uri: vscode.Uri,
   ) {
     super(range);
   }
 }
 
-/** What a stale lens shows until VS Code asks for the lenses of the edited document (it does after every edit). */
+/** What a lens shows when its line no longer holds a request line, until VS Code asks for fresh lenses. */
 const STALE: vscode.Command = { title: '', command: '' };
 
 /**
@@ -31,7 +27,7 @@ const STALE: vscode.Command = { title: '', command: '' };
  */
 export class CodeLensProvider extends Disposable implements vscode.CodeLensProvider<RequestCodeLens> {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
-  /** Fires when `httpSession.codeLens.enabled` changes. */
+  /** Fires when `httpSession.codeLens.enabled` changes, and when a lens turned out stale. */
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(private readonly documents: DocumentCache) {
@@ -44,27 +40,28 @@ export class CodeLensProvider extends Disposable implements vscode.CodeLensProvi
   /** One range-only lens per request of the document's current parse; none when the setting is off. */
   provideCodeLenses(document: vscode.TextDocument): RequestCodeLens[] {
     if (!readEditorSettings(document.uri).codeLensEnabled) return [];
-    const version = document.version;
-    return this.documents.get(document).requests.map((request, index) =>
-      new RequestCodeLens(document.lineAt(request.requestLine).range, document, version, index));
+    return this.documents.get(document).requests.map((request) => new RequestCodeLens(document.lineAt(request.requestLine).range, document.uri));
   }
 
   /**
-   * Fills in the "Send Request" command from the parse the lens was made from. A lens whose document has been
-   * edited (or closed) since gets a blank title instead: its line may now hold another request, and VS Code
-   * replaces it with a fresh lens once it has asked again.
+   * Fills in the "Send Request" command for the request whose request line is the lens's line in the document
+   * as it is now, so the lens always sends the request it sits above. When that line holds no request line any
+   * more (an edit moved it), the lens is blank and VS Code is asked for fresh lenses.
    */
   resolveCodeLens(lens: RequestCodeLens): RequestCodeLens {
-    const { document } = lens;
-    const request = document.isClosed || document.version !== lens.version ? undefined : this.documents.get(document).requests[lens.index];
+    const key = lens.uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const line = lens.range.start.line;
+    const request = document ? this.documents.get(document).requests.find((r) => r.requestLine === line) : undefined;
     lens.command = request
       ? {
         title: 'Send Request',
         tooltip: `Send ${request.method} ${request.url} through the session`,
         command: SEND_REQUEST_COMMAND,
-        arguments: [document.uri, request.requestLine],
+        arguments: [lens.uri, request.requestLine],
       }
       : STALE;
+    if (!request) this.changed.fire();
     return lens;
   }
 }

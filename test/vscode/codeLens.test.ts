@@ -73,24 +73,32 @@ describe('Send Request CodeLens', () => {
     assert.equal((lenses[1].command?.arguments?.[0] as vscode.Uri).toString(), uri.toString());
   });
 
-  it('resolves a lens only against the parse it was made from: after an edit an old lens stays blank, a new one sends', async () => {
+  it('resolves a lens against the document as it is now: the request on its line, or blank (and a refresh) when none is', async () => {
     const uri = writeWorkspaceFile('stale.http', 'GET http://127.0.0.1:9/a\n\n###\nGET http://127.0.0.1:9/b\n');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const documents = new DocumentCache();
     const provider = new CodeLensProvider(documents);
+    let refreshes = 0;
+    const listener = provider.onDidChangeCodeLenses(() => { refreshes += 1; });
     try {
       const before = provider.provideCodeLenses(editor.document);
       assert.deepEqual(before.map((l) => [l.range.start.line, l.command]), [[0, undefined], [3, undefined]]);
-      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'GET http://127.0.0.1:9/new\n\n###\n'));
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'GET http://127.0.0.1:9/new\n\n###\n\n'));
+      const moved = provider.resolveCodeLens(before[0]).command;
+      assert.equal(moved?.tooltip, 'Send GET http://127.0.0.1:9/new through the session', 'line 0 now holds the new request');
+      assert.deepEqual(moved?.arguments?.[1], 0);
+      assert.equal(refreshes, 0);
       const stale = provider.resolveCodeLens(before[1]).command;
-      assert.equal(stale?.title, '');
+      assert.equal(stale?.title, '', 'line 3 is blank now');
       assert.equal(stale?.command, '');
+      assert.equal(refreshes, 1, 'VS Code is asked for fresh lenses');
       const after = provider.provideCodeLenses(editor.document);
       const fresh = provider.resolveCodeLens(after[2]).command;
       assert.equal(fresh?.title, 'Send Request');
       assert.equal(fresh?.tooltip, 'Send GET http://127.0.0.1:9/b through the session');
-      assert.deepEqual([(fresh?.arguments?.[0] as vscode.Uri).toString(), fresh?.arguments?.[1]], [uri.toString(), 6]);
+      assert.deepEqual([(fresh?.arguments?.[0] as vscode.Uri).toString(), fresh?.arguments?.[1]], [uri.toString(), 7]);
     } finally {
+      listener.dispose();
       provider.dispose();
       documents.dispose();
     }
