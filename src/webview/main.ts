@@ -14,20 +14,16 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-/** This page's number (the host makes a new page, with a new nonce, for every request). */
+/** This page's number (the host makes one page, with a fresh nonce, per panel). */
 const page = Number(app.dataset.page);
 const saved = vscode.getState() as { tab?: string } | undefined;
 let tab: TabName = TABS.find((t) => t === saved?.tab) ?? 'Body';
 let body: BodyView | undefined;
 let currentId = -1;
-let resultShown = false;
 
 function show(message: HostMessage): void {
-  // One page per request: "Sending…", then its one result. States name their page and may come twice.
-  if (message.type !== 'bodyChunk') {
-    if (resultShown || (message.page !== undefined && message.page !== page)) return;
-    resultShown = message.type !== 'sending';
-  }
+  // States name their page: one meant for a page this one replaced is not shown here.
+  if (message.type !== 'bodyChunk' && message.page !== undefined && message.page !== page) return;
   switch (message.type) {
     case 'sending':
       app.replaceChildren(renderSending(message.label, message.method, message.url, () => vscode.postMessage({ type: 'action', action: 'cancel' })));
@@ -45,7 +41,8 @@ function show(message: HostMessage): void {
       });
       body = rendered.body;
       app.replaceChildren(rendered.root);
-      // The in-editor bench reads this to time "response arrived → status shown" on a page it cannot watch beforehand.
+      // The in-editor bench reads the latest of these to time "response arrived → status shown".
+      performance.clearMarks('httpSession.responseRendered');
       performance.mark('httpSession.responseRendered');
       return;
     }

@@ -1,6 +1,6 @@
 // The response view under attack (issue 5) and in every theme: hostile bodies, headers, status text, cookie
 // names and values and URLs carry markup and script; nothing runs (a loopback /hit endpoint counts every
-// call), the text shows literally, every response is a new page with a fresh nonce and a CSP without inline script. Then
+// call), the text shows literally, the page runs only its own script under a fresh nonce, with a CSP without inline script. Then
 // long values in every tab, in the light, dark and high-contrast themes. Screenshots: ui-1*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -30,6 +30,8 @@ interface ViewPage {
   csp: string;
   scriptNonce: string;
   status: string;
+  /** When (page clock, ms) the page last rendered a response; -1 before the first. */
+  rendered: number;
 }
 /** The few DOM members the one-go read uses. */
 interface QueryRoot {
@@ -96,6 +98,7 @@ describe('browser: the response view under attack, and in light, dark and high c
           csp: root.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
           scriptNonce: root.querySelector('script[nonce]')?.nonce ?? '',
           status: root.querySelector('#status')?.textContent ?? '',
+          rendered: (globalThis as unknown as { performance: { getEntriesByName(name: string): Array<{ startTime: number }> } }).performance.getEntriesByName('httpSession.responseRendered')[0]?.startTime ?? -1,
         };
       }, undefined, { timeout: 2_000 });
     } catch {
@@ -104,17 +107,17 @@ describe('browser: the response view under attack, and in light, dark and high c
   }
 
   /**
-   * Clicks lens `n` and waits for the response: a page other than the one shown before (every render is a new
-   * page) whose status reads 200 OK. Waiting for "200 OK" alone could match the previous response's page.
+   * Clicks lens `n` and waits for the response: a render other than the one shown before whose status reads
+   * 200 OK. Waiting for "200 OK" alone could match the previous response.
    */
   async function send(n: number): Promise<ViewPage> {
     const before = await viewPage();
     await lens(n).click();
     for (const end = Date.now() + 30_000; Date.now() < end; await page().waitForTimeout(100)) {
       const now = await viewPage();
-      if (now && now.page !== before?.page && now.status.includes('200 OK')) return now;
+      if (now && (now.page !== before?.page || now.rendered !== before?.rendered) && now.status.includes('200 OK')) return now;
     }
-    throw new Error(`lens ${n}: no new page showing 200 OK within 30 s`);
+    throw new Error(`lens ${n}: no new response showing 200 OK within 30 s`);
   }
 
   /** Switches the colour theme through the `workbench.colorTheme` setting (workspace settings file). */
@@ -179,7 +182,7 @@ describe('browser: the response view under attack, and in light, dark and high c
     await workbench.screenshot('ui-11-attack-text-url');
   });
 
-  it('every response is rendered on a new page with a fresh nonce, and its CSP forbids inline script', async () => {
+  it('every response renders on a page whose CSP forbids inline script and whose one script runs under its nonce', async () => {
     const responses = [await send(0), await send(1), await send(0)];
     const nonce = (csp: string): string => /script-src 'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
     for (const shown of responses) {
@@ -189,8 +192,6 @@ describe('browser: the response view under attack, and in light, dark and high c
       assert.match(nonce(shown.csp), /^[A-Za-z0-9+/=]{24}$/, '18 random bytes in base64');
       assert.equal(shown.scriptNonce, nonce(shown.csp), 'the one script runs under the page\'s nonce');
     }
-    const nonces = responses.map((r) => nonce(r.csp));
-    assert.equal(new Set(nonces).size, 3, `three responses in a row, three nonces (${nonces.join(', ')})`);
     assert.equal(await page().locator('.tabs-container .tab', { hasText: '200 evil json' }).count(), 1, 'one panel, reused in place');
     await assertNoLiveMarkup();
   });

@@ -11,7 +11,7 @@ import { startDemoServer } from '../../src/demo/demoServer';
 import type { DemoServer } from '../../src/demo/demoServer';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
-import { openWorkbench, skipWithoutChromium } from './workbench';
+import { openWorkbench, settledCount, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
 
 describe('browser: session UI (response view, sessions tree, Clear Session)', function () {
@@ -129,6 +129,8 @@ describe('browser: session UI (response view, sessions tree, Clear Session)', fu
     await page().locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await showSessions();
     await sessionsPane().locator('.monaco-list-row', { hasText: 'sessionid' }).waitFor({ timeout: 60_000 });
+    // The response panel is not restored (responses are not kept across reloads): no empty group is left behind.
+    assert.equal(await settledCount(page().locator('.part.editor .editor-group-container'), 1), 1, 'one editor group after the reload');
     await workbench.screenshot('ui-04-after-reload');
   });
 

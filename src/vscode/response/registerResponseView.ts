@@ -5,7 +5,7 @@ import { compactResult } from './compactResult';
 import { reportError } from './reportError';
 import { sendConfirmation } from '../trust/trustPolicy';
 import { RequestActivity } from './requestActivity';
-import { ResponsePanel } from './responsePanel';
+import { RESPONSE_VIEW_TYPE, ResponsePanel } from './responsePanel';
 
 /** What is about to be sent, for the "Sending…" state and the status bar. */
 export interface SendInfo {
@@ -39,6 +39,11 @@ export function registerResponseView(context: vscode.ExtensionContext, log: LogC
   const panel = new ResponsePanel(context.extensionUri, () => activity.cancelAll(), log);
   let last: { info: SendInfo; send: SendFn } | undefined;
   const finished = new vscode.EventEmitter<RunResult>();
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(RESPONSE_VIEW_TYPE, {
+    // Responses are not kept across a window reload (bodies can be large): close the restored panel rather
+    // than leave an empty editor group beside the file.
+    deserializeWebviewPanel: async (restored) => restored.dispose(),
+  }));
 
   const run = async (info: SendInfo, send: SendFn): Promise<RunResult | undefined> => {
     if (!(await confirmSend(info))) return undefined;

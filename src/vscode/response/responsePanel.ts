@@ -10,26 +10,29 @@ import type { CurrentResponse } from './responseActions';
 import { buildErrorModel, buildResponseModel, requestLabel } from './responseModel';
 import { webviewHtml } from './webviewHtml';
 
+/** The response panel's webview type (also in package.json's activation events). */
+export const RESPONSE_VIEW_TYPE = 'httpSession.response';
+
 /** Body text sent per "show more" request, in UTF-16 units (256 K): small enough that each click stays responsive. */
 const CHUNK_CHARS = 256 * 1024;
 
 /**
- * The one response panel: created beside the editor without taking focus, then reused in place.
- * Every request gets a fresh page with a fresh CSP nonce: made when it is sent (showing "Sending…"), so it
- * has loaded by the time the response comes, and it shows that one result; a result with no page of its own
- * (another result already took the page) gets a new one. The page holds no data: it says `ready` with its
- * number and gets its states by message (and later body chunks); the last state is re-sent on every `ready`.
+ * The one response panel: created beside the editor without taking focus, then reused in place. Its page is
+ * made once per panel, with a fresh CSP nonce, and holds no data: it says `ready` with its number and gets
+ * every state by message ("Sending…", the response or error, later body chunks), so a response shows as soon
+ * as it arrives instead of after a page load (VS Code's floor for a new webview page is ~100-150 ms here).
+ * The last state is re-sent on every `ready`.
  */
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
   /** Number of the current page; a `ready` from an older one (replaced while loading) is ignored. */
   private page = 0;
+  /** The panel the current page belongs to; a re-created panel gets a new page. */
+  private pageOf: vscode.WebviewPanel | undefined;
   private lastState: HostMessage | undefined;
   private current: CurrentResponse | undefined;
   private currentId = 0;
-  /** The current page has shown a result (or there is none): the next result needs a new page. */
-  private pageTaken = true;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -42,10 +45,10 @@ export class ResponsePanel implements vscode.Disposable {
     return this.panel;
   }
 
-  /** Shows the "Sending…" state for a request on a new page, which will then show its result. */
+  /** Shows the "Sending…" state for a request. */
   showSending(label: string, method: string, url: string): void {
     this.ensurePanel().title = `Sending… ${label}`;
-    this.newPage({ type: 'sending', label, method, url });
+    this.show({ type: 'sending', label, method, url });
   }
 
   /** Shows a result: the response, or the error with the request as attempted. */
@@ -58,12 +61,12 @@ export class ResponsePanel implements vscode.Disposable {
       const { model, bodyText } = buildResponseModel(id, result, exchange);
       this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest };
       panel.title = `${model.status} ${model.label}`;
-      this.showOnce({ type: 'response', model });
+      this.show({ type: 'response', model });
     } else {
       const model = buildErrorModel(id, result);
       this.current = { label: model.label, kind: 'none', contentType: '', bytes: new Uint8Array(), text: '', firstRequest };
       panel.title = `Error ${requestLabel(result)}`;
-      this.showOnce({ type: 'error', model });
+      this.show({ type: 'error', model });
     }
   }
 
@@ -75,7 +78,7 @@ export class ResponsePanel implements vscode.Disposable {
     }
     const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(
-      'httpSession.response',
+      RESPONSE_VIEW_TYPE,
       'Response',
       { viewColumn: viewColumnOf(readEditorSettings().viewColumn), preserveFocus: true },
       { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: true, localResourceRoots: [root] },
@@ -89,7 +92,6 @@ export class ResponsePanel implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;
-        this.pageTaken = true;
         // They die with their panel; dispose() below disposes the panel, which lands here.
         for (const listener of listeners) listener.dispose();
       }),
@@ -97,34 +99,26 @@ export class ResponsePanel implements vscode.Disposable {
     return panel;
   }
 
-  /** Shows a result on the current page if no result has been shown there yet, else on a new page. */
-  private showOnce(state: Extract<HostMessage, { type: 'response' | 'error' }>): void {
-    if (this.pageTaken) this.newPage(state);
-    else this.post(state);
-    this.pageTaken = true;
-  }
-
-  /**
-   * Makes a new page (setting the html replaces the document; VS Code keeps the old one on screen until the
-   * new one has loaded) and shows `state` on it.
-   */
-  private newPage(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
+  /** Shows `state` on the panel's page, making the page first when the panel has none yet. */
+  private show(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
     const panel = this.ensurePanel();
-    this.page += 1;
-    this.ready = false;
-    this.pageTaken = state.type !== 'sending';
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page);
+    if (this.page === 0 || this.pageOf !== panel) {
+      this.page += 1;
+      this.pageOf = panel;
+      this.ready = false;
+      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page);
+    }
     this.post(state);
   }
 
   /**
-   * Posts `state` for the current page, at once even while it loads (VS Code holds messages for a loading
-   * page and hands them over when it has loaded, which spares a round trip); `ready` sends it again. The state
-   * names its page, so a copy VS Code delivers to another page while pages are replaced is ignored there.
+   * Keeps `state` as the page's latest and posts it once the page is ready (its `ready` sends the latest, so a
+   * page that is still loading gets it exactly once). The state names its page, so one VS Code delivers to a
+   * replacing page is ignored there.
    */
   private post(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
     this.lastState = { ...state, page: this.page };
-    void this.panel?.webview.postMessage(this.lastState);
+    if (this.ready) void this.panel?.webview.postMessage(this.lastState);
   }
 
   private postChunk(message: Extract<HostMessage, { type: 'bodyChunk' }>): void {
