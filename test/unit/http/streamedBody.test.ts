@@ -156,7 +156,9 @@ describe('multipart file parts over 1 MiB are streamed from disk', () => {
       sending = false;
       await sampler;
     }
-    assert.ok(peak - before < 16 * MiB, `live array buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB while sending 64 MiB`);
+    // Read into memory, the same upload grows them by the whole 64 MiB; streamed, by a few MiB of chunks in flight
+    // (up to ~21 MiB seen with the whole suite loading the machine, the test server's reads included).
+    assert.ok(peak - before < 32 * MiB, `live array buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB while sending 64 MiB`);
   });
 
   it('a file that shrinks between building and sending fails with BODY_FILE, not a hang', async () => {
