@@ -26,10 +26,8 @@ const CHUNK_CHARS = 256 * 1024;
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
-  /** Number of the current page; a `ready` from an older one (replaced while loading) is ignored. */
+  /** Number of the current panel's page (one page per panel); a `ready` from an older one is ignored. */
   private page = 0;
-  /** The panel the current page belongs to; a re-created panel gets a new page. */
-  private pageOf: vscode.WebviewPanel | undefined;
   private lastState: HostMessage | undefined;
   private current: CurrentResponse | undefined;
   private currentId = 0;
@@ -48,7 +46,7 @@ export class ResponsePanel implements vscode.Disposable {
   /** Shows the "Sending…" state for a request. */
   showSending(label: string, method: string, url: string): void {
     this.ensurePanel().title = `Sending… ${label}`;
-    this.show({ type: 'sending', label, method, url });
+    this.post({ type: 'sending', label, method, url });
   }
 
   /** Shows a result: the response, or the error with the request as attempted. */
@@ -61,12 +59,12 @@ export class ResponsePanel implements vscode.Disposable {
       const { model, bodyText } = buildResponseModel(id, result, exchange);
       this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest };
       panel.title = `${model.status} ${model.label}`;
-      this.show({ type: 'response', model });
+      this.post({ type: 'response', model });
     } else {
       const model = buildErrorModel(id, result);
       this.current = { label: model.label, kind: 'none', contentType: '', bytes: new Uint8Array(), text: '', firstRequest };
       panel.title = `Error ${requestLabel(result)}`;
-      this.show({ type: 'error', model });
+      this.post({ type: 'error', model });
     }
   }
 
@@ -84,7 +82,9 @@ export class ResponsePanel implements vscode.Disposable {
       { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: true, localResourceRoots: [root] },
     );
     this.panel = panel;
+    this.page += 1;
     this.ready = false;
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page);
     const listeners = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isViewMessage(message)) void this.onMessage(message);
@@ -97,18 +97,6 @@ export class ResponsePanel implements vscode.Disposable {
       }),
     ];
     return panel;
-  }
-
-  /** Shows `state` on the panel's page, making the page first when the panel has none yet. */
-  private show(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
-    const panel = this.ensurePanel();
-    if (this.page === 0 || this.pageOf !== panel) {
-      this.page += 1;
-      this.pageOf = panel;
-      this.ready = false;
-      panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page);
-    }
-    this.post(state);
   }
 
   /**
