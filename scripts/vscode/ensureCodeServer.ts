@@ -19,6 +19,7 @@ const CS_MARKER = path.join(CODE_SERVER_DIR, `.complete-${CODE_SERVER_VERSION}`)
  * the install. A marker written last means a half-finished install (no marker) is wiped and redone.
  */
 export async function ensureCodeServer(log: (line: string) => void = console.log): Promise<CodeServerInstall> {
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
   return withLock(path.join(CACHE_DIR, 'install.lock'), async () => {
     if (!fs.existsSync(NODE_MARKER)) {
       log(`[launcher] installing Node ${NODE_MAJOR} from npm into ${NODE24_DIR} (once, ~15 s)`);
