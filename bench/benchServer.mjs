@@ -14,6 +14,20 @@ export function makeJson(bytes) {
   return Buffer.from(JSON.stringify(items));
 }
 
+/** One order as a real JSON API answers it: an object with a few fields, a nested object and a short array. */
+export function orderJson(id) {
+  const n = Number(id) || 0;
+  return Buffer.from(JSON.stringify({
+    id: n,
+    status: n % 3 === 0 ? 'shipped' : 'processing',
+    customer: { id: 1000 + n, name: `Customer ${n}`, email: `customer${n}@example.test` },
+    items: [{ sku: `SKU-${n}-1`, quantity: 2, price: 12.5 }, { sku: `SKU-${n}-2`, quantity: 1, price: 3.99 }],
+    total: 28.99,
+    currency: 'EUR',
+    createdAt: new Date(Date.UTC(2026, 10, 24, 10, 0, n % 60)).toISOString(),
+  }));
+}
+
 /** Starts the server on 127.0.0.1 (port 0); counts TCP connections and answers by status. */
 export async function startBenchServer() {
   const sessions = new Set();
@@ -38,6 +52,20 @@ export async function startBenchServer() {
         const sid = randomBytes(8).toString('hex');
         sessions.add(sid);
         return answer(res, 200, Buffer.from('{"ok":true}'), { 'set-cookie': `sid=${sid}; Path=/; HttpOnly` });
+      }
+      // The realistic API: a JSON login (token in the body, session cookie set), then orders that need the cookie.
+      if (req.method === 'POST' && url.pathname === '/api/login') {
+        const sid = randomBytes(8).toString('hex');
+        sessions.add(sid);
+        return answer(res, 200, Buffer.from(JSON.stringify({ ok: true, user: { id: 7, name: 'Bench User' }, expiresIn: 3600 })), {
+          'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': `sid=${sid}; Path=/; HttpOnly; SameSite=Lax`,
+        });
+      }
+      if (url.pathname.startsWith('/api/orders/')) {
+        const sid = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+        const json = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': randomBytes(8).toString('hex') };
+        if (!sid || !sessions.has(sid)) return answer(res, 401, Buffer.from('{"error":"login first"}'), json);
+        return answer(res, 200, orderJson(url.pathname.slice(12)), json);
       }
       if (url.pathname.startsWith('/items/')) {
         const sid = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const preload = join(import.meta.dirname, 'peakRss.cjs');
 
-/** Runs `node <args>` with the peak-RSS preload; resolves { ms, peakRss (bytes), code, stdout }. Kills it after `timeoutMs`. */
+/** Runs `node <args>` with the peak-RSS preload; resolves { ms, peakRss (bytes), code, stdout (its start), stdoutBytes }. Kills it after `timeoutMs`. */
 export function measureNode(args, { timeoutMs = 120_000, cwd } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const rssFile = join(dir, 'rss');
@@ -18,8 +18,10 @@ export function measureNode(args, { timeoutMs = 120_000, cwd } = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
+    let stdoutBytes = 0;
     let stderr = '';
-    child.stdout.on('data', (d) => { if (stdout.length < 4096) stdout += d; });
+    // Read to the end (a contestant writing into a full pipe waits), keeping only the start for error messages.
+    child.stdout.on('data', (d) => { stdoutBytes += d.length; if (stdout.length < 4096) stdout += d; });
     child.stderr.on('data', (d) => { if (stderr.length < 4096) stderr += d; });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code) => {
@@ -28,7 +30,7 @@ export function measureNode(args, { timeoutMs = 120_000, cwd } = {}) {
       let peakRss = NaN;
       try { peakRss = Number(readFileSync(rssFile, 'utf8')); } catch { /* killed before exit */ }
       rmSync(dir, { recursive: true, force: true });
-      resolve({ ms, peakRss, code, stdout, stderr });
+      resolve({ ms, peakRss, code, stdout, stdoutBytes, stderr });
     });
   });
 }

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const peerRuns = Number(process.env.BENCH_PEER_RUNS ?? 2);
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
-// BENCH_ONLY=session,parser,json,upload runs only those parts and leaves results.md alone.
+// BENCH_ONLY=session,api,parser,json,upload runs only those parts and leaves results.md alone.
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (part) => !only || only.includes(part);
 const cli = join(root, 'dist', 'cli.js');
@@ -21,6 +21,7 @@ const floor = join(import.meta.dirname, 'floor.mjs');
 const work = mkdtempSync(join(tmpdir(), 'http-session-bench-'));
 const rows = [];
 const fmtMs = (ms) => `${ms.toFixed(0)} ms`;
+const fmtKiB = (b) => `${(b / 1024).toFixed(0)} KiB`;
 const fmtMiB = (b) => (Number.isFinite(b) ? `${(b / 1048576).toFixed(0)} MiB` : 'n/a');
 
 if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
@@ -35,16 +36,38 @@ async function contestant(label, args, n, cwd) {
     const r = await measureNode(args, { timeoutMs: 300_000, cwd });
     if (r.code !== 0) throw new Error(`${label} exited ${r.code}: ${r.stderr || r.stdout}`);
     results.push(r);
-    seen = { connections: server.stats.connections, ok: server.stats.statuses[200] ?? 0 };
+    seen = { connections: server.stats.connections, ok: server.stats.statuses[200] ?? 0, stdoutBytes: r.stdoutBytes };
   }
   return { label, ms: median(results.map((r) => r.ms)), peakRss: median(results.map((r) => r.peakRss)), ...seen };
 }
 
+/**
+ * Runs the contestants taking turns (one warm-up round, then `runs` rounds; a contestant with a smaller `n`
+ * sits out the later rounds), so none gets a quieter moment of the shared machine. Returns medians as contestant() does.
+ */
+async function race(entries) {
+  const results = entries.map(() => []);
+  const seen = [];
+  const rounds = Math.max(...entries.map((e) => e.n));
+  for (let round = -1; round < rounds; round++) {
+    for (const [i, e] of entries.entries()) {
+      if (round >= e.n) continue;
+      server.reset();
+      const r = await measureNode(e.args, { timeoutMs: 300_000, cwd: e.cwd });
+      if (r.code !== 0) throw new Error(`${e.label} exited ${r.code}: ${r.stderr || r.stdout}`);
+      if (round < 0) continue;
+      results[i].push(r);
+      seen[i] = { connections: server.stats.connections, ok: server.stats.statuses[200] ?? 0, stdoutBytes: r.stdoutBytes };
+    }
+  }
+  return entries.flatMap((e, i) => e.n === 0 ? [] : [{ label: e.label, ms: median(results[i].map((r) => r.ms)), peakRss: median(results[i].map((r) => r.peakRss)), ...seen[i] }]);
+}
+
 function report(title, entries, target) {
   const base = entries[0];
-  rows.push(`\n### ${title}\n`, '| contestant | median time | ratio to floor | peak RSS | TCP connections | 200 answers |', '|---|---|---|---|---|---|');
+  rows.push(`\n### ${title}\n`, '| contestant | median time | ratio to floor | peak RSS | TCP connections | 200 answers | stdout |', '|---|---|---|---|---|---|---|');
   for (const e of entries) {
-    rows.push(`| ${e.label} | ${fmtMs(e.ms)} | ${(e.ms / base.ms).toFixed(2)}x | ${fmtMiB(e.peakRss)} | ${e.connections ?? ''} | ${e.ok ?? ''} |`);
+    rows.push(`| ${e.label} | ${fmtMs(e.ms)} | ${(e.ms / base.ms).toFixed(2)}x | ${fmtMiB(e.peakRss)} | ${e.connections ?? ''} | ${e.ok ?? ''} | ${e.stdoutBytes === undefined ? '' : fmtKiB(e.stdoutBytes)} |`);
   }
   if (target) rows.push(`\nTarget: ${target}`);
   console.log(rows.slice(rows.lastIndexOf(`\n### ${title}\n`)).join('\n'));
@@ -56,12 +79,29 @@ if (want('session')) {
   for (let i = 1; i <= requests; i++) file += `\n###\nGET {{base}}/items/${i}\n`;
   const sessionFile = join(work, 'session.http');
   writeFileSync(sessionFile, file);
-  report(`Login + ${requests} GETs needing the session cookie (whole process, ${runs} runs, httpyac ${peerRuns})`, [
-    await contestant('floor: undici + tough-cookie script', [floor, 'session', server.url, String(requests)], runs),
-    await contestant('http-session CLI', [cli, 'send', sessionFile], runs),
+  report(`Login + ${requests} GETs needing the session cookie (whole process, turns taken, ${runs} runs after a warm-up, httpyac ${peerRuns})`, await race([
+    { label: 'floor: undici + tough-cookie script', args: [floor, 'session', server.url, String(requests)], n: runs },
+    { label: 'http-session CLI', args: [cli, 'send', sessionFile], n: runs },
     // httpyac only accepts files below its working directory.
-    await contestant('httpyac CLI (peer)', [httpyacBin, 'send', 'session.http', '--all', '-o', 'none'], peerRuns, work),
-  ], 'ours at most 1.25x the floor, exactly 1 TCP connection, all answered 200');
+    { label: 'httpyac CLI (peer)', args: [httpyacBin, 'send', 'session.http', '--all', '-o', 'none'], n: peerRuns, cwd: work },
+  ]), 'ours at most 1.25x the floor, exactly 1 TCP connection, all answered 200');
+}
+
+// 1b. The same through a realistic API: a JSON login, then N GETs answered with small JSON documents
+// (Content-Type: application/json), every contestant printing what it got into a pipe read to the end.
+if (want('api')) {
+  let file = `@base = ${server.url}\n\n### login\nPOST {{base}}/api/login\nContent-Type: application/json\nAccept: application/json\n\n{"username": "bench", "password": "bench-password"}\n`;
+  for (let i = 1; i <= requests; i++) file += `\n### order ${i}\nGET {{base}}/api/orders/${i}\nAccept: application/json\n`;
+  const apiFile = join(work, 'api.http');
+  writeFileSync(apiFile, file);
+  const entries = await race([
+    { label: 'floor: undici + tough-cookie script, printing status and body', args: [floor, 'api', server.url, String(requests)], n: runs },
+    { label: 'http-session CLI (status line, headers, pretty JSON)', args: [cli, 'send', apiFile], n: runs },
+    { label: 'http-session CLI --json', args: [cli, 'send', apiFile, '--json'], n: runs },
+    { label: 'httpyac CLI (peer, -o response)', args: [httpyacBin, 'send', 'api.http', '--all', '-o', 'response'], n: peerRuns, cwd: work },
+  ]);
+  report(`JSON API: login + ${requests} GETs of small JSON documents, output read through a pipe (whole process, turns taken, ${runs} runs after a warm-up, httpyac ${peerRuns})`,
+    entries, 'the CLI with its normal output at most 1.15x the floor, --json cheaper still, exactly 1 TCP connection, all answered 200');
 }
 
 // 2. Parsing a 10,000-request file, in process.
