@@ -1,14 +1,15 @@
 // Builds the bundles: the extension (node, cjs, `vscode` external), the CLI (node), the webview (browser).
 // Flags: --production (minify, no sourcemaps), --watch.
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { nodeBundle } from './scripts/esbuildNode.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info' };
-// 'module' first: UMD builds (jsonc-parser) require() their parts dynamically, which a bundle cannot follow.
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
+const node = { ...common, ...nodeBundle };
 
 const targets = [
   // Always minified (names kept): a command-line run pays for compiling the bundle on every start.
@@ -21,6 +22,10 @@ const targets = [
 
 // A production build starts from an empty dist/ so no dev leftovers (source maps) get packaged.
 if (production) rmSync('dist', { recursive: true, force: true });
+
+// The script sandbox's QuickJS engine, read by src/core/scripts/quickjsEngine.ts from beside the bundle.
+mkdirSync('dist', { recursive: true });
+copyFileSync(createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm'), 'dist/quickjs.wasm');
 
 for (const options of targets) {
   if (watch) await (await esbuild.context(options)).watch();

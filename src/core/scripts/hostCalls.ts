@@ -1,0 +1,65 @@
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { JSONPath } from 'jsonpath-plus';
+import type { ScriptEnvironment } from './types';
+
+type Part = [kind: 'text' | 'hex' | 'base64', value: string];
+
+/** What the sandbox's one host function does for each operation; arguments and results are plain JSON values. */
+export function hostCalls(env: ScriptEnvironment, logs: string[]): (op: string, args: unknown[]) => unknown {
+  const s = (v: unknown): string => String(v);
+  return (op, args) => {
+    switch (op) {
+      case 'data':
+        return { kind: env.kind, request: env.request, response: env.response };
+      case 'global.set':
+        return void env.globals.set(s(args[0]), s(args[1]));
+      case 'global.get':
+        return env.globals.get(s(args[0]));
+      case 'global.size':
+        return env.globals.size();
+      case 'global.delete':
+        return void env.globals.delete(s(args[0]));
+      case 'global.clear':
+        return void env.globals.clear();
+      case 'variables.set':
+        return void env.requestVariables.set(s(args[0]), s(args[1]));
+      case 'variables.get':
+        return env.requestVariables.get(s(args[0]));
+      case 'environment.get':
+        return env.environment(s(args[0]));
+      case 'log':
+        return void logs.push(s(args[0]));
+      case 'crypto.digest':
+        return digest(s(args[0]), args[1] as Part | null, args[2] as Part[]);
+      case 'uuid':
+        return randomUUID();
+      case 'atob':
+        return Buffer.from(s(args[0]), 'base64').toString('latin1');
+      case 'btoa':
+        return Buffer.from(s(args[0]), 'latin1').toString('base64');
+      case 'jsonPath':
+        return jsonPathValue(args[0], s(args[1]));
+      default:
+        throw new Error(`unknown operation ${op}`);
+    }
+  };
+}
+
+function bytes([kind, value]: Part): Buffer {
+  return kind === 'text' ? Buffer.from(value, 'utf8') : Buffer.from(value, kind);
+}
+
+function digest(algorithm: string, secret: Part | null, parts: Part[]): { hex: string; base64: string; base64url: string } {
+  const hash = secret === null ? createHash(algorithm) : createHmac(algorithm, bytes(secret));
+  for (const part of parts) hash.update(bytes(part));
+  const out = hash.digest();
+  return { hex: out.toString('hex'), base64: out.toString('base64'), base64url: out.toString('base64url') };
+}
+
+/** JetBrains' `jsonPath(value, path)`: the one match, or the list when there are several, or null. */
+function jsonPathValue(value: unknown, path: string): unknown {
+  if (value === null || typeof value !== 'object') return null;
+  const matches = JSONPath({ path, json: value as object, wrap: true }) as unknown[];
+  if (matches.length === 0) return null;
+  return matches.length === 1 ? matches[0] : matches;
+}
