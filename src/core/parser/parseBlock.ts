@@ -2,7 +2,8 @@ import { addDiagnostic } from './addDiagnostic';
 import type { DiagnosticCounts } from './addDiagnostic';
 import { buildBody } from './buildBody';
 import { firstNonSpace } from './firstNonSpace';
-import { isPreRequestScriptFile, parseHandlerLine } from './parseHandlerLine';
+import { HandlerCollector } from './handlerCollector';
+import { parseHandlerLine } from './parseHandlerLine';
 import { parseHeaderLine } from './parseHeaderLine';
 import { parseRequestLine, splitVersion } from './parseRequestLine';
 import { readMetaLine } from './readMetaLine';
@@ -29,34 +30,26 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
   const directives: Directive[] = [];
   let request: ParsedBlock['request'];
   let phase: Phase = 'pre';
-  let inScript = false;
-  let warnedHandler = false;
+  const handlers = new HandlerCollector(lines, sink);
   let bodyStart = end;
   let bodyEnd = end;
   const urlPieces: string[] = [];
 
-  const enterHandler = (i: number, at: number, kind: 'response' | 'pre-request', opensScript: boolean): void => {
-    inScript = opensScript;
-    if (kind === 'response' && warnedHandler) return;
-    if (kind === 'response') warnedHandler = true;
-    const what = kind === 'response' ? 'Response handler scripts' : 'Pre-request scripts';
-    addDiagnostic(sink.diagnostics, sink.counts, { line: i, column: at, endColumn: lines[i].length, message: `${what} are not supported`, severity: 'warning' });
-  };
-
   for (let i = start; i < end; i++) {
     const line = lines[i];
-    if (inScript) {
-      if (line.includes('%}')) inScript = false;
+    if (handlers.inScript) {
+      handlers.feed(i);
       continue;
     }
     if (phase === 'skip') continue;
     const at = firstNonSpace(line);
     if (phase === 'body' || phase === 'after') {
       const handler = at < line.length ? parseHandlerLine(line, at) : undefined;
-      if (handler !== undefined) {
+      // `??` lines and handlers end the body: they are never part of it.
+      if (handler !== undefined || (at < line.length && handlers.assertion(i, at))) {
         if (phase === 'body') bodyEnd = i;
         phase = 'after';
-        enterHandler(i, at, handler.kind, handler.opensScript);
+        if (handler !== undefined) handlers.start(handler, i, at);
       }
       continue;
     }
@@ -70,10 +63,11 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
     if (readMetaLine(line, at, i, directives, sink)) continue;
     if (phase === 'pre') {
       const handler = parseHandlerLine(line, at);
-      if (handler !== undefined || isPreRequestScriptFile(line, at)) {
-        enterHandler(i, at, handler?.kind ?? 'pre-request', handler?.opensScript ?? false);
+      if (handler !== undefined) {
+        handlers.start(handler, i, at);
         continue;
       }
+      if (handlers.startPreFile(i, at)) continue;
       const parsed = parseRequestLine(line, at);
       if (!parsed.ok) {
         addDiagnostic(sink.diagnostics, sink.counts, { line: i, column: parsed.column, endColumn: line.length, message: parsed.message, severity: 'error' });
@@ -86,6 +80,10 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
       continue;
     }
     if (request === undefined) continue;
+    if (handlers.assertion(i, at)) {
+      phase = 'after';
+      continue;
+    }
     if (phase === 'url' && isUrlContinuation(line, at)) {
       const piece = splitVersion(line.slice(at));
       // Joined once at the end: thousands of `+=` on one string cost more than they should.
@@ -97,7 +95,7 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
     const handler = parseHandlerLine(line, at);
     if (handler !== undefined) {
       phase = 'after';
-      enterHandler(i, at, handler.kind, handler.opensScript);
+      handlers.start(handler, i, at);
       continue;
     }
     const header = parseHeaderLine(line, at, i);
@@ -105,6 +103,7 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
     else addDiagnostic(sink.diagnostics, sink.counts, { line: i, column: header.column, endColumn: header.endColumn, message: header.message, severity: 'error' });
   }
 
+  handlers.finish(request);
   if (request !== undefined) {
     if (urlPieces.length > 0) request.url += urlPieces.join('');
     const body = phase === 'body' || phase === 'after' ? buildBody(lines, bodyStart, bodyEnd) : undefined;

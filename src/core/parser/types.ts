@@ -1,4 +1,5 @@
 /** Output types of the `.http` parser. All line and column numbers are 0-based. */
+import type { Assertion } from '../assertions/types';
 
 /** A problem found in a file, never thrown: shown as an editor diagnostic or a CLI message. */
 export interface Diagnostic {
@@ -45,6 +46,21 @@ export interface RequestBody {
   endLine: number;
 }
 
+/**
+ * A JetBrains script: inline `{% … %}` (its code and where the code starts: the column after `{%`) or a
+ * `./file.js` path, relative to the `.http` file. `line`/`column` are those of the `>` or `<`.
+ */
+export type ScriptRef =
+  | { kind: 'inline'; code: string; codeLine: number; codeColumn: number; line: number; column: number }
+  | { kind: 'file'; path: string; line: number; column: number };
+
+/** `>> ./out.json` (a new name if it exists) or `>>! ./out.json` (overwrite): save the response body. */
+export interface SaveResponse {
+  path: string;
+  overwrite: boolean;
+  line: number;
+}
+
 /** One request of a file. */
 export interface RequestBlock {
   /** Text after `###` on the separator line opening this block, if any. */
@@ -61,6 +77,14 @@ export interface RequestBlock {
   body?: RequestBody;
   /** Directives of this request: comment lines in its block above the request line (and any below it). */
   directives: Directive[];
+  /** `< {% … %}` / `< ./pre.js` scripts above the request line, in order. */
+  preRequestScripts?: ScriptRef[];
+  /** `> {% … %}` / `> ./handler.js` scripts after the request, in order. */
+  responseHandlers?: ScriptRef[];
+  /** `?? …` assertion lines after the request, in order. */
+  assertions?: Assertion[];
+  /** `>> ./file` / `>>! ./file`. */
+  saveResponse?: SaveResponse;
   /** Line of the request line. */
   requestLine: number;
   /** The block's lines, inclusive: from its first line after the `###` (or file start) to its last non-blank line. */

@@ -50,7 +50,7 @@ describe('parser: diagnostics, line endings, BOM and JetBrains handlers', () => 
     assert.deepEqual(file.diagnostics, []);
   });
 
-  it('leaves JetBrains response handlers out of the body with one warning per request', () => {
+  it('leaves JetBrains response handlers out of the body, without diagnostics', () => {
     const file = parseHttpFile([
       'POST https://a.test',
       '',
@@ -73,16 +73,15 @@ describe('parser: diagnostics, line endings, BOM and JetBrains handlers', () => 
     assert.equal(file.requests[1].body, undefined);
     assert.equal(file.requests[2].body, undefined);
     assert.deepEqual(file.requests[2].headers, []);
-    assert.deepEqual(
-      file.diagnostics.map((d) => [d.line, d.severity, d.message]),
-      [4, 11, 15].map((line) => [line, 'warning', 'Response handler scripts are not supported']),
-    );
+    assert.deepEqual(file.diagnostics, []);
+    assert.equal(file.requests[0].responseHandlers?.length, 1);
   });
 
   it('skips a multi-line handler script until %} so its lines are not body or headers', () => {
     const file = parseHttpFile('GET https://a.test\n\n> {%\nAccept: not a header\n%}\n');
     assert.equal(file.requests[0].body, undefined);
-    assert.equal(file.diagnostics.length, 1);
+    assert.deepEqual(file.requests[0].headers, []);
+    assert.deepEqual(file.diagnostics, []);
   });
 
   it('keeps body lines that merely start with > as body text', () => {
@@ -91,10 +90,11 @@ describe('parser: diagnostics, line endings, BOM and JetBrains handlers', () => 
     assert.deepEqual(file.diagnostics, []);
   });
 
-  it('warns about a JetBrains pre-request script above the request line and still reads the request', () => {
+  it('reads a JetBrains pre-request script above the request line and still reads the request', () => {
     const file = parseHttpFile('< {%\n  request.variables.set("a", "1");\n%}\nGET https://a.test/{{a}}');
     assert.equal(file.requests[0].url, 'https://a.test/{{a}}');
-    assert.deepEqual(file.diagnostics.map((d) => [d.line, d.message]), [[0, 'Pre-request scripts are not supported']]);
+    assert.deepEqual(file.diagnostics, []);
+    assert.equal(file.requests[0].preRequestScripts?.length, 1);
   });
 
   it('keeps at most 1000 diagnostics of a severity and says when more were dropped', () => {
