@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const preload = join(import.meta.dirname, 'peakRss.cjs');
 
-/** Runs `node <args>` with the peak-RSS preload; resolves { ms, peakRss (bytes), code, stdout (its start), stdoutBytes }. Kills it after `timeoutMs`. */
+/** Runs `node <args>` with the peak-RSS preload; resolves { ms, peakRss (bytes), cpuMs (user + system), code, stdout (its start), stdoutBytes }. Kills it after `timeoutMs`. */
 export function measureNode(args, { timeoutMs = 120_000, cwd } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const rssFile = join(dir, 'rss');
@@ -28,9 +28,10 @@ export function measureNode(args, { timeoutMs = 120_000, cwd } = {}) {
       clearTimeout(timer);
       const ms = performance.now() - started;
       let peakRss = NaN;
-      try { peakRss = Number(readFileSync(rssFile, 'utf8')); } catch { /* killed before exit */ }
+      let cpuMs = NaN;
+      try { [peakRss, cpuMs] = readFileSync(rssFile, 'utf8').split(' ').map(Number); } catch { /* killed before exit */ }
       rmSync(dir, { recursive: true, force: true });
-      resolve({ ms, peakRss, code, stdout, stdoutBytes, stderr });
+      resolve({ ms, peakRss, cpuMs, code, stdout, stdoutBytes, stderr });
     });
   });
 }

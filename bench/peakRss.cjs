@@ -1,5 +1,9 @@
-// Preloaded into a measured process (node -r): writes its peak RSS in bytes to $PEAK_RSS_FILE on exit.
+// Preloaded into a measured process (node -r): writes its peak RSS in bytes and its CPU time (user + system)
+// in ms to $PEAK_RSS_FILE on exit.
 const { writeFileSync } = require('node:fs');
 process.on('exit', () => {
-  if (process.env.PEAK_RSS_FILE) writeFileSync(process.env.PEAK_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));
+  if (process.env.PEAK_RSS_FILE) {
+    const usage = process.resourceUsage();
+    writeFileSync(process.env.PEAK_RSS_FILE, `${usage.maxRSS * 1024} ${(usage.userCPUTime + usage.systemCPUTime) / 1000}`);
+  }
 });

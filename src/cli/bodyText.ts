@@ -1,4 +1,5 @@
 import { prettyJsonChunks } from './prettyJsonChunks';
+import { prettyJsonText } from './prettyJsonText';
 
 /** How a response body reads as text: decoded text, or undefined for binary content. */
 export interface BodyText {
@@ -23,17 +24,14 @@ export function bodyText(body: Uint8Array, contentType: string): BodyText {
   return { text, binary: false };
 }
 
-/** The body for a terminal: JSON pretty-printed (2 spaces), other text as is, binary as "<N bytes of TYPE>". */
+/**
+ * The body for a terminal: JSON pretty-printed (2 spaces, numbers and strings exactly as sent), other text and
+ * JSON that is not one valid value as is, binary as "<N bytes of TYPE>".
+ */
 export function prettyBody(body: Uint8Array, contentType: string): string {
   const decoded = bodyText(body, contentType);
   if (decoded.text === undefined) return `<${body.length} bytes of ${contentType || 'binary data'}>`;
-  if (isJsonType(contentType)) {
-    try {
-      return JSON.stringify(JSON.parse(decoded.text), null, 2);
-    } catch {
-      return decoded.text;
-    }
-  }
+  if (isJsonType(contentType)) return prettyJsonText(decoded.text) ?? decoded.text;
   return decoded.text;
 }
 

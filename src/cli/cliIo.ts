@@ -28,29 +28,50 @@ export function createProcessIo(): CliIo {
   const env = process.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
   const colour = env.NO_COLOR === undefined && (forced || process.stdout.isTTY === true);
-  // One write per request's worth of lines, not per line: 1,000 responses are otherwise ~10,000 syscalls.
-  let pending: string[] = [];
-  let pendingLength = 0;
+  const stdout = bufferedStdout();
+  return {
+    out: (text) => stdout.write(`${process.stdout.isTTY ? terminalSafe(text) : text}\n`),
+    flush: stdout.flush,
+    err: (text) => { void stdout.flush(); process.stderr.write(`${process.stderr.isTTY ? terminalSafe(text) : text}\n`); },
+    style: (styles, text) => (colour ? styleText(styles, text) : text),
+    env,
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: (question: string) => { void stdout.flush(); return askOnTerminal(question); } } : {}),
+  };
+}
+
+/** Output is written once this much is pending, so a fast run makes a few large writes rather than one per line. */
+const FLUSH_BYTES = 64 * 1024;
+/** Longest a line waits before it is written, so a slow run still shows each response as it arrives. */
+const FLUSH_DELAY_MS = 50;
+
+/**
+ * stdout through a buffer: written when 64 KiB are pending or 50 ms after the first pending line, whichever
+ * comes first (1,000 small responses are otherwise ~1,000 write calls, each waking the reader). Once the reader
+ * has gone (EPIPE, as with `| head`), output is dropped and the run finishes normally (the session is still saved).
+ */
+function bufferedStdout(): { write(text: string): void; flush(): Promise<void> } {
+  let pending = '';
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   const flush = (): Promise<void> => {
-    if (pending.length === 0) return Promise.resolve();
-    const text = pending.join('');
-    pending = [];
-    pendingLength = 0;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (pending === '' || closed) return Promise.resolve();
+    const text = pending;
+    pending = '';
     return new Promise((resolve) => process.stdout.write(text, () => resolve()));
   };
   return {
-    out: (text) => {
-      if (pending.length === 0) setImmediate(() => void flush());
-      const line = `${process.stdout.isTTY ? terminalSafe(text) : text}\n`;
-      pending.push(line);
-      pendingLength += line.length;
-      if (pendingLength > 1024 * 1024) void flush();
+    write(text) {
+      pending += text;
+      if (pending.length >= FLUSH_BYTES) void flush();
+      else timer ??= setTimeout(() => void flush(), FLUSH_DELAY_MS);
     },
     flush,
-    err: (text) => { void flush(); process.stderr.write(`${process.stderr.isTTY ? terminalSafe(text) : text}\n`); },
-    style: (styles, text) => (colour ? styleText(styles, text) : text),
-    env,
-    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: (question: string) => { void flush(); return askOnTerminal(question); } } : {}),
   };
 }
 

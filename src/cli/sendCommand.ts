@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { HttpSessionError } from '../core/errors';
 import { parseHttpFile } from '../core/parser/parseHttpFile';
 import type { HttpFile } from '../core/parser/types';
-import { runFile } from '../core/runner/runFile';
+import { runEach } from '../core/runner/runFile';
 import { DEFAULT_ENGINE_SETTINGS } from '../core/runner/types';
 import type { EngineSettings, RunResult } from '../core/runner/types';
 import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
@@ -40,7 +40,7 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
     const confirm = noteConfirmation(options.yes, io);
-    await runFile({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), ...(confirm ? { confirm } : {}) }, blocks, (result) => {
+    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), ...(confirm ? { confirm } : {}) }, blocks, (result) => {
       if (options.json) io.out(JSON.stringify(resultJson(result)));
       else printResult(result, io);
       const code = exitCodeOf(result);

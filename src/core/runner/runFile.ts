@@ -3,8 +3,8 @@ import { runRequest } from './runRequest';
 import type { RunContext, RunResult } from './types';
 
 /**
- * Sends `blocks` in order through runRequest. Stops after the first request that got no response, or when
- * `onResult` returns false; what the session gathered up to then stays in it.
+ * Sends `blocks` in order through runRequest and returns every result. Stops after the first request that
+ * got no response, or when `onResult` returns false; what the session gathered up to then stays in it.
  */
 export async function runFile(
   ctx: RunContext,
@@ -12,11 +12,21 @@ export async function runFile(
   onResult?: (result: RunResult) => boolean | void,
 ): Promise<RunResult[]> {
   const results: RunResult[] = [];
+  await runEach(ctx, blocks, (result) => {
+    results.push(result);
+    return onResult?.(result);
+  });
+  return results;
+}
+
+/**
+ * runFile without keeping the results: each is handed to `onResult` and then let go, so a run of thousands of
+ * requests (the CLI's) does not hold every response body until its end.
+ */
+export async function runEach(ctx: RunContext, blocks: RequestBlock[], onResult: (result: RunResult) => boolean | void): Promise<void> {
   for (const block of blocks) {
     const result = await runRequest(ctx, block);
-    results.push(result);
-    const goOn = onResult?.(result);
+    const goOn = onResult(result);
     if (!result.exchange?.response || goOn === false) break;
   }
-  return results;
 }
