@@ -17,14 +17,15 @@ const CS_MARKER = path.join(CODE_SERVER_DIR, `.complete-${CODE_SERVER_VERSION}`)
 /**
  * Installs Node 24 and code-server into `.vscode-test/` on first use and returns them; later calls reuse
  * the install. A marker written last means a half-finished install (no marker) is wiped and redone.
+ * Aborting `signal` stops a running install (its npm child) and rejects.
  */
-export async function ensureCodeServer(log: (line: string) => void = console.log): Promise<CodeServerInstall> {
+export async function ensureCodeServer(log: (line: string) => void = console.log, signal?: AbortSignal): Promise<CodeServerInstall> {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   return withLock(path.join(CACHE_DIR, 'install.lock'), async () => {
     if (!fs.existsSync(NODE_MARKER)) {
       log(`[launcher] installing Node ${NODE_MAJOR} from npm into ${NODE24_DIR} (once, ~15 s)`);
       await freshPackageDir(NODE24_DIR);
-      await run('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_MAJOR}`], NODE24_DIR, process.env, log);
+      await run('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_MAJOR}`], NODE24_DIR, process.env, log, signal);
       fs.writeFileSync(NODE_MARKER, new Date().toISOString());
     }
     const node = node24();
@@ -32,7 +33,7 @@ export async function ensureCodeServer(log: (line: string) => void = console.log
       log(`[launcher] installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (once, ~3-4 min)`);
       await freshPackageDir(CODE_SERVER_DIR);
       await run('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`],
-        CODE_SERVER_DIR, node.env, log);
+        CODE_SERVER_DIR, node.env, log, signal);
       fs.writeFileSync(CS_MARKER, new Date().toISOString());
     }
     const codeServerEntry = path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -68,9 +69,9 @@ async function freshPackageDir(dir: string): Promise<void> {
   await fs.promises.writeFile(path.join(dir, 'package.json'), '{ "private": true }\n');
 }
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], signal });
     const tail: string[] = [];
     const onData = (chunk: Buffer): void => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) tail.push(line);

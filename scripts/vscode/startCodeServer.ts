@@ -18,6 +18,8 @@ export interface CodeServerOptions {
   userSettings?: Record<string, unknown>;
   /** Forward server output to this function (default: dropped). */
   onOutput?: (text: string) => void;
+  /** Aborting it stops the server, also while it is still starting (the start then rejects). */
+  signal?: AbortSignal;
 }
 
 /** A running code-server: its base URL and a `stop()` that kills its whole process group. */
@@ -76,6 +78,8 @@ export async function startCodeServer(install: CodeServerInstall, options: CodeS
     }
     log.end();
   };
+  if (options.signal?.aborted) void stop();
+  options.signal?.addEventListener('abort', () => { void stop(); }, { once: true });
   const url = `http://127.0.0.1:${port}`;
   const healthy = await waitFor(async () => exited || (await isHealthy(url)), 60_000);
   if (exited || !healthy) {
