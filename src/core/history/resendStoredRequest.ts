@@ -22,9 +22,13 @@ const NO_FILE: HttpFile = { prologue: [], variables: [], requests: [], diagnosti
  * request is gone: exactly what was stored (see storedOutgoingRequest; no `{{…}}` expanded, no `< path`
  * made from text), merged with the settings' and session's default headers and cookies as any request is.
  * The result's request names the entry's method, URL, line and label. Never throws: an entry that kept no
- * request or no body is an error with nothing sent.
+ * request or no body is an error with nothing sent. Like runRequest, it tells the session's listeners once, and only of a change.
  */
-export async function resendStoredRequest(ctx: ResendContext, entry: HistoryEntry): Promise<RunResult> {
+export function resendStoredRequest(ctx: ResendContext, entry: HistoryEntry): Promise<RunResult> {
+  return ctx.sessions.batch(() => resendInSession(ctx, entry));
+}
+
+async function resendInSession(ctx: ResendContext, entry: HistoryEntry): Promise<RunResult> {
   const block = entryBlock(entry);
   const sessionName = entry.session ?? DEFAULT_SESSION;
   const result: RunResult = { request: block, filePath: entry.file, sessionName, warnings: [] };
@@ -52,7 +56,6 @@ export async function resendStoredRequest(ctx: ResendContext, entry: HistoryEntr
     result.error = error instanceof HttpSessionError
       ? error
       : new HttpSessionError('UNKNOWN', error instanceof Error ? error.message : String(error), undefined, error);
-    session.notifyChanged();
     return result;
   }
   result.exchange = exchange;
@@ -64,7 +67,6 @@ export async function resendStoredRequest(ctx: ResendContext, entry: HistoryEntr
   if (response?.truncated) {
     result.warnings.push(`The response body was cut at ${response.body.length} bytes (the size cap); the rest was not read.`);
   }
-  session.notifyChanged();
   return result;
 }
 

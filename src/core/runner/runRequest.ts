@@ -22,8 +22,13 @@ import { variableSourcesFor } from './variableSourcesFor';
  * applied to the session, the request resolved and merged with the session's defaults and cookies, redirects
  * followed; on a status below 400 the request's own statements applied; `# @name` responses kept.
  * Never throws: an input error returns `error` with nothing sent; a network failure returns `exchange.error`.
+ * The session's listeners hear of it once, after the request, and only when something in the session changed.
  */
-export async function runRequest(ctx: RunContext, block: RequestBlock): Promise<RunResult> {
+export function runRequest(ctx: RunContext, block: RequestBlock): Promise<RunResult> {
+  return ctx.sessions.batch(() => sendInSession(ctx, block));
+}
+
+async function sendInSession(ctx: RunContext, block: RequestBlock): Promise<RunResult> {
   const sessionName = sessionNameFor(ctx.file, block);
   const result: RunResult = { request: block, filePath: ctx.filePath, sessionName, warnings: [] };
   const session = ctx.sessions.get(sessionName);
@@ -45,13 +50,11 @@ export async function runRequest(ctx: RunContext, block: RequestBlock): Promise<
     exchange = await sendWithSession(session, { ...request, headers }, options.send);
   } catch (error) {
     result.error = asSessionError(error);
-    session.notifyChanged();
     return result;
   }
   result.exchange = exchange;
   if (exchange.error) result.error = exchange.error;
   afterResponse(session, block, exchange, resolver, ctx.filePath, result.warnings);
-  session.notifyChanged();
   return result;
 }
 

@@ -5,9 +5,13 @@ import type { DefaultHeader } from './types';
 export class DefaultHeaders {
   private readonly byKey = new Map<string, DefaultHeader>();
 
-  /** Sets `name` to `value` (the last statement wins; the new spelling of the name is kept). */
-  set(name: string, value: string): void {
-    this.byKey.set(name.toLowerCase(), { name, value });
+  /** Sets `name` to `value` (the last statement wins; the new spelling of the name is kept); false when it already was exactly that. */
+  set(name: string, value: string): boolean {
+    const key = name.toLowerCase();
+    const existing = this.byKey.get(key);
+    if (existing?.name === name && existing.value === value) return false;
+    this.byKey.set(key, { name, value });
+    return true;
   }
 
   /** Removes `name` (any case); true when it was there. */

@@ -73,7 +73,7 @@ export class Session {
     await Promise.all(pools.map((pool) => pool.close().catch(() => undefined)));
   }
 
-  /** Tells listeners the session changed (the runner calls it after each request). */
+  /** Tells listeners the session changed (every mutation here calls it; sendWithSession when it stored cookies). */
   notifyChanged(): void {
     this.changes.fire(this);
   }
@@ -113,10 +113,9 @@ export class Session {
     this.notifyChanged();
   }
 
-  /** Sets a session default header (the last statement wins; `Authorization` is the session-auth slot). */
+  /** Sets a session default header (the last statement wins; `Authorization` is the session-auth slot); no change event when it already had that value. */
   setDefaultHeader(name: string, value: string): void {
-    this.defaultHeaders.set(name, value);
-    this.notifyChanged();
+    if (this.defaultHeaders.set(name, value)) this.notifyChanged();
   }
 
   /** Removes a session default header (any case). */

@@ -18,6 +18,9 @@ export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly subscriptions = new Map<string, Disposable>();
   private readonly changes = new ChangeEmitter<Session>();
+  /** How many `batch` calls are running; while any is, changes are held in `held`. */
+  private batches = 0;
+  private readonly held = new Set<Session>();
 
   /** Fires with the session that changed, or was created or cleared. */
   readonly onDidChange = this.changes.event;
@@ -32,8 +35,23 @@ export class SessionStore {
     if (existing) return existing;
     const created = new Session(name, this.dispatcherFactory);
     this.add(created);
-    this.changes.fire(created);
+    this.emit(created);
     return created;
+  }
+
+  /**
+   * Runs `work` (one request) with change events held: when the last running batch ends, each session that
+   * changed fires once, and one that did not change fires nothing. The tree and the session save listen, so
+   * a request costs them at most one update.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    this.batches += 1;
+    try {
+      return await work();
+    } finally {
+      this.batches -= 1;
+      if (this.batches === 0) this.release();
+    }
   }
 
   /** Session names, `default` first, then in creation order. */
@@ -73,7 +91,18 @@ export class SessionStore {
 
   private add(session: Session): void {
     this.sessions.set(session.name, session);
-    this.subscriptions.set(session.name, session.onDidChange((changed) => this.changes.fire(changed)));
+    this.subscriptions.set(session.name, session.onDidChange((changed) => this.emit(changed)));
+  }
+
+  private emit(session: Session): void {
+    if (this.batches > 0) this.held.add(session);
+    else this.changes.fire(session);
+  }
+
+  private release(): void {
+    const changed = [...this.held];
+    this.held.clear();
+    for (const session of changed) this.changes.fire(session);
   }
 }
 
