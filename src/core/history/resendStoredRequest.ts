@@ -31,7 +31,7 @@ export function resendStoredRequest(ctx: ResendContext, entry: HistoryEntry): Pr
 async function resendInSession(ctx: ResendContext, entry: HistoryEntry): Promise<RunResult> {
   const block = entryBlock(entry);
   const sessionName = entry.session ?? DEFAULT_SESSION;
-  const result: RunResult = { request: block, filePath: entry.file, sessionName, warnings: [] };
+  const result: RunResult = { request: block, filePath: entry.file, sessionName, warnings: [], tests: [], logs: [] };
   const session = ctx.sessions.get(sessionName);
   let exchange: Exchange;
   try {

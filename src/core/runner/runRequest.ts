@@ -7,6 +7,9 @@ import type { Session } from '../session/session';
 import { buildRequest } from '../variables/buildRequest';
 import { createResolver } from '../variables/createResolver';
 import type { Resolver } from '../variables/types';
+import { afterResponseChecks, preRequestChecks, scriptSetting } from '../testing/requestTests';
+import { noResponseTests } from '../testing/responseChecks';
+import type { ScriptSetting } from '../testing/runScripts';
 import { askPrompts } from './askPrompts';
 import { confirmNote } from './confirmNote';
 import { namedResponseFrom } from './namedResponseFrom';
@@ -30,16 +33,22 @@ export function runRequest(ctx: RunContext, block: RequestBlock): Promise<RunRes
 
 async function sendInSession(ctx: RunContext, block: RequestBlock): Promise<RunResult> {
   const sessionName = sessionNameFor(ctx.file, block);
-  const result: RunResult = { request: block, filePath: ctx.filePath, sessionName, warnings: [] };
+  const result: RunResult = { request: block, filePath: ctx.filePath, sessionName, warnings: [], tests: [], logs: [] };
   const session = ctx.sessions.get(sessionName);
   let resolver: Resolver;
   let exchange: Exchange;
+  let setting: ScriptSetting;
   try {
     if (ctx.signal?.aborted) throw new HttpSessionError('CANCELLED', 'The request was cancelled before it was sent.');
     await confirmNote(block, ctx.filePath, ctx.confirm);
     const prompts = await askPrompts(block, ctx.filePath, ctx.prompt);
     const sources = variableSourcesFor(ctx, session, prompts);
     resolver = createResolver(sources);
+    setting = scriptSetting(session, sources, ctx.scriptLimits);
+    // Pre-request stage: scripts run before the request's {{…}} are resolved (request.variables feed them).
+    const pre = await preRequestChecks(block, setting, resolver);
+    result.tests.push(...pre.tests);
+    result.logs.push(...pre.logs);
     const prologue = sessionStatements(ctx.file.prologue, resolver, ctx.filePath);
     const request = await buildRequest(block, resolver, sources);
     const options = requestOptions(block, ctx.settings, ctx.filePath, ctx.signal);
@@ -50,11 +59,16 @@ async function sendInSession(ctx: RunContext, block: RequestBlock): Promise<RunR
     exchange = await sendWithSession(session, { ...request, headers }, options.send);
   } catch (error) {
     result.error = asSessionError(error);
+    result.tests.push(...noResponseTests(block, ctx.filePath, result.error.message));
     return result;
   }
   result.exchange = exchange;
   if (exchange.error) result.error = exchange.error;
   afterResponse(session, block, exchange, resolver, ctx.filePath, result.warnings);
+  // After-response stage: handlers (globals go into the session), then ?? lines, then the implicit test.
+  const post = await afterResponseChecks(block, exchange, setting, resolver);
+  result.tests.push(...post.tests);
+  result.logs.push(...post.logs);
   return result;
 }
 

@@ -1,6 +1,8 @@
 import type { HttpSessionError } from '../errors';
 import type { Exchange, HeaderList } from '../http/types';
 import type { HttpFile, RequestBlock } from '../parser/types';
+import type { ScriptLimits } from '../scripts/types';
+import type { RequestTest, ScriptLog } from '../testing/types';
 
 /** Engine settings (the editor maps `httpSession.*` settings onto these; the CLI uses the defaults). */
 export interface EngineSettings {
@@ -45,6 +47,10 @@ export interface RunResult {
   error?: HttpSessionError;
   /** Plain-language warnings: rejected cookies, truncated bodies, corrupt session file, … */
   warnings: string[];
+  /** The request's tests (`??` lines, `client.test`, script failures, or the implicit "got a response"), in order. */
+  tests: RequestTest[];
+  /** `client.log` output of its scripts. */
+  logs: ScriptLog[];
 }
 
 export type { HttpFile };
@@ -69,4 +75,6 @@ export interface RunContext {
   /** Restricted Mode (untrusted workspace). */
   restricted?: boolean;
   workspaceRoot?: string;
+  /** Limits of each script (time, memory, stack); the defaults when absent. */
+  scriptLimits?: ScriptLimits;
 }

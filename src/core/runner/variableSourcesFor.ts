@@ -11,6 +11,9 @@ export function variableSourcesFor(ctx: RunContext, session: Session, prompts: R
     namedResponse: (name) => session.namedResponses.get(name),
     processEnv: process.env,
     prompts,
+    globals: (name) => session.globals.get(name),
+    // Filled by this request's pre-request scripts (request.variables.set) before its {{…}} are resolved.
+    requestVariables: new Map<string, string>(),
     ...(ctx.overrides !== undefined ? { overrides: ctx.overrides } : {}),
     ...(ctx.restricted !== undefined ? { restricted: ctx.restricted } : {}),
     ...(ctx.workspaceRoot !== undefined ? { workspaceRoot: ctx.workspaceRoot } : {}),

@@ -20,6 +20,8 @@ export interface SessionJSON {
   cookies: SerializedCookieJar;
   defaultHeaders: HeaderList;
   namedResponses: Record<string, NamedResponse>;
+  /** `client.global` values set by scripts; absent in files written before globals existed. */
+  globals?: Record<string, string>;
 }
 
 /** Jar options: localhost works, public suffixes rejected, strict parsing (no loose mode). */
@@ -31,6 +33,8 @@ export class Session {
   /** Session default headers; session auth is the `Authorization` entry. */
   readonly defaultHeaders = new DefaultHeaders();
   readonly namedResponses = new Map<string, NamedResponse>();
+  /** Script globals (`client.global.set`), usable as `{{name}}` by every request of every file in this session. */
+  readonly globals = new Map<string, string>();
   private readonly changes = new ChangeEmitter<Session>();
   private readonly pools = new Map<boolean, Dispatcher>();
 
@@ -57,11 +61,12 @@ export class Session {
     return this.pools.size > 0;
   }
 
-  /** Empties the jar, the default headers and the named responses, and closes the pools (like Session.close()). */
+  /** Empties the jar, the default headers, the named responses and the globals, and closes the pools (like Session.close()). */
   async clear(): Promise<void> {
     await this.jar.removeAllCookies();
     this.defaultHeaders.clear();
     this.namedResponses.clear();
+    this.globals.clear();
     await this.closePools();
     this.notifyChanged();
   }
@@ -129,6 +134,25 @@ export class Session {
     this.notifyChanged();
   }
 
+  /** Sets a script global (the tree's edit uses it too). */
+  setGlobal(name: string, value: string): void {
+    if (this.globals.get(name) === value) return;
+    this.globals.set(name, value);
+    this.notifyChanged();
+  }
+
+  /** Deletes one script global. */
+  deleteGlobal(name: string): void {
+    if (this.globals.delete(name)) this.notifyChanged();
+  }
+
+  /** Deletes every script global. */
+  clearGlobals(): void {
+    if (this.globals.size === 0) return;
+    this.globals.clear();
+    this.notifyChanged();
+  }
+
   /** Stores one Set-Cookie value received from `url`; a refusal is returned, never thrown. */
   async storeSetCookie(header: string, url: string): Promise<{ stored?: CookieView; rejected?: RejectedCookie }> {
     try {
@@ -152,6 +176,7 @@ export class Session {
       cookies: this.jar.serializeSync() as SerializedCookieJar,
       defaultHeaders: this.defaultHeaders.toList(),
       namedResponses: Object.fromEntries(this.namedResponses),
+      globals: Object.fromEntries(this.globals),
     };
   }
 
@@ -162,6 +187,7 @@ export class Session {
     CookieJar.deserializeSync(json.cookies, session.jar.store);
     for (const [header, value] of json.defaultHeaders) session.defaultHeaders.set(header, value);
     for (const [key, response] of Object.entries(json.namedResponses)) session.namedResponses.set(key, response);
+    for (const [key, value] of Object.entries(json.globals ?? {})) session.globals.set(key, value);
     return session;
   }
 }

@@ -115,10 +115,16 @@ function checkShape(json: unknown): Record<string, SessionJSON> {
       && isHeaderPairs(saved.defaultHeaders)
       && saved.namedResponses && typeof saved.namedResponses === 'object'
       && Object.values(saved.namedResponses).every(isNamedResponse)
-      && saved.cookies && typeof saved.cookies === 'object' && Array.isArray(saved.cookies.cookies);
+      && saved.cookies && typeof saved.cookies === 'object' && Array.isArray(saved.cookies.cookies)
+      // Files written before scripts existed have no globals: they load as a session without any.
+      && (saved.globals === undefined || isStringRecord(saved.globals));
     if (!ok) throw new Error(`session "${name}" has a bad shape`);
   }
   return data.sessions;
+}
+
+function isStringRecord(value: unknown): boolean {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 function isHeaderPairs(value: unknown): boolean {

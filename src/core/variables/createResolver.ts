@@ -15,7 +15,8 @@ export interface ResolverOptions {
 }
 
 /**
- * A resolver over prompt answers, file variables, the environment, built-ins and named responses (in that
+ * A resolver over prompt answers, overrides, pre-request script variables, file variables, the environment,
+ * session globals, built-ins and named responses (in that
  * order for plain names). Create one per send: file variable values are resolved once and reused, except
  * those that read a named response, which are read afresh so a directive applied after the response sees it.
  * Expanded values are never scanned again, except a file variable's own definition.
@@ -57,9 +58,13 @@ export function createResolver(sources: VariableSources, options: ResolverOption
     const prompted = sources.prompts?.[name];
     if (prompted !== undefined) return prompted;
     if (sources.overrides && Object.prototype.hasOwnProperty.call(sources.overrides, name)) return sources.overrides[name];
+    const scripted = sources.requestVariables?.get(name);
+    if (scripted !== undefined) return scripted;
     const definition = definitions.get(name);
     if (definition) return resolveFileVariable(definition);
     if (Object.prototype.hasOwnProperty.call(sources.environment, name)) return sources.environment[name];
+    const global = sources.globals?.(name);
+    if (global !== undefined) return global;
     const reference = parseNamedReference(name);
     if (reference) {
       namedReads++;

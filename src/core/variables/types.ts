@@ -13,6 +13,10 @@ export interface VariableSources {
   processEnv: Record<string, string | undefined>;
   /** Values that win over file variables and the environment (the CLI's `--var`). */
   overrides?: Record<string, string>;
+  /** Script globals of the session (`client.global.set`): used when neither a file variable nor the environment has the name. */
+  globals?: (name: string) => string | undefined;
+  /** `request.variables.set` of this request's pre-request scripts: they outrank file variables. */
+  requestVariables?: ReadonlyMap<string, string>;
   /** Answers to `# @prompt` variables, by name. */
   prompts?: Record<string, string>;
   /** Restricted Mode: no `$processEnv`, no `$dotenv`, no body files outside `workspaceRoot`. */
