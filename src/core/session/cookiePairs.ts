@@ -1,3 +1,6 @@
+import { removeHeader } from '../http/headerList';
+import type { OutgoingRequest } from '../http/types';
+
 /** One `name=value` pair of a Cookie header. */
 export interface CookiePair {
   name: string;
@@ -35,4 +38,10 @@ export function mergeCookiePairs(jar: CookiePair[], own: CookiePair[]): CookiePa
 /** The one Cookie header value for `pairs` ('' when there are none). */
 export function formatCookieHeader(pairs: CookiePair[]): string {
   return pairs.map((pair) => (pair.name ? `${pair.name}=${pair.value}` : pair.value)).join('; ');
+}
+
+/** `request` with its Cookie headers replaced by one holding `pairs` (none when `pairs` is empty). */
+export function withCookieHeader(request: OutgoingRequest, pairs: CookiePair[]): OutgoingRequest {
+  const headers = removeHeader(request.headers, 'cookie');
+  return { ...request, headers: pairs.length ? [...headers, ['Cookie', formatCookieHeader(pairs)]] : headers };
 }

@@ -3,8 +3,7 @@ import { getAll, getHeader, removeHeader } from '../http/headerList';
 import { sendHop } from '../http/sendHop';
 import type { HopResult } from '../http/sendHop';
 import type { CookieView, Exchange, Hop, OutgoingRequest, RejectedCookie } from '../http/types';
-import { formatCookieHeader, mergeCookiePairs, parseCookiePairs } from './cookiePairs';
-import type { CookiePair } from './cookiePairs';
+import { parseCookiePairs, withCookieHeader } from './cookiePairs';
 import { REDIRECT_STATUSES, redirectRequest } from './redirectRequest';
 import type { Session } from './session';
 
@@ -39,11 +38,8 @@ export async function sendWithSession(session: Session, request: OutgoingRequest
   let credentialsDropped = false;
   try {
     for (;;) {
-      const pairs = mergeCookiePairs(
-        useJar ? await session.cookiesFor(current.url) : [],
-        new URL(current.url).origin === firstOrigin ? ownPairs : [],
-      );
-      const sent = withCookies(current, pairs);
+      const pairs = await session.cookiePairsToSend(current.url, new URL(current.url).origin === firstOrigin ? ownPairs : [], useJar);
+      const sent = withCookieHeader(current, pairs);
       if (exchange.hops.length === 0) exchange.cookies.sent = pairs.map((p) => ({ ...p }));
       const hop = await sendHop(session.dispatcher(!options.rejectUnauthorized), sent, {
         timeoutMs: remaining(started, options.timeoutMs),
@@ -73,11 +69,6 @@ export async function sendWithSession(session: Session, request: OutgoingRequest
   } finally {
     if (exchange.cookies.stored.length > 0) session.notifyChanged();
   }
-}
-
-function withCookies(request: OutgoingRequest, pairs: CookiePair[]): OutgoingRequest {
-  if (pairs.length === 0) return request;
-  return { ...request, headers: [...request.headers, ['Cookie', formatCookieHeader(pairs)]] };
 }
 
 /** Stores each Set-Cookie value separately (never joined), collecting what was stored and what was refused. */

@@ -6,6 +6,8 @@ import { createDispatcher } from '../http/createDispatcher';
 import type { DispatcherOptions } from '../http/createDispatcher';
 import type { CookieView, HeaderList, RejectedCookie } from '../http/types';
 import { ChangeEmitter } from './changeEmitter';
+import { mergeCookiePairs } from './cookiePairs';
+import type { CookiePair } from './cookiePairs';
 import { cookieFromView, cookieView } from './cookieView';
 import { DefaultHeaders } from './defaultHeaders';
 import { rejectionReason } from './rejectionReason';
@@ -162,6 +164,14 @@ export class Session {
     } catch (error) {
       return { rejected: { header, url, reason: rejectionReason(error) } };
     }
+  }
+
+  /**
+   * The Cookie pairs a request to `url` carries (session.md rule 4): the jar's for `url` (none when `useJar`
+   * is false, `# @no-cookie-jar`) merged by name with the request's `own`, whose value wins in the jar's place.
+   */
+  async cookiePairsToSend(url: string, own: CookiePair[], useJar = true): Promise<CookiePair[]> {
+    return mergeCookiePairs(useJar ? await this.cookiesFor(url) : [], own);
   }
 
   /** The jar's cookies for `url` in Cookie-header order. */
