@@ -1,11 +1,12 @@
 import type { CookieView, HeaderList } from '../core/http/types';
 import type { SessionStore } from '../core/session/sessionStore';
+import { looksSecret, REDACTED } from '../core/variables/redactSecrets';
 import type { CliIo } from './cliIo';
 
 /** The `session show --json` object: every session with its cookies, default headers and named responses. */
 export interface SessionsJson {
   file: string;
-  sessions: Array<{ name: string; cookies: CookieView[]; defaultHeaders: HeaderList; namedResponses: string[] }>;
+  sessions: Array<{ name: string; cookies: CookieView[]; defaultHeaders: HeaderList; namedResponses: string[]; globals: Record<string, string> }>;
 }
 
 /** Builds the `session show --json` object. */
@@ -19,6 +20,8 @@ export function sessionsJson(store: SessionStore, path: string): SessionsJson {
         cookies: session.listCookies(),
         defaultHeaders: session.defaultHeaders.toList(),
         namedResponses: [...session.namedResponses.keys()],
+        // Masked like the editor's hover: a name that looks secret (token, password, key…) never shows its value.
+        globals: Object.fromEntries([...session.globals].map(([name, value]) => [name, looksSecret(name) ? REDACTED : value])),
       };
     }),
   };
@@ -35,6 +38,9 @@ export function printSessions(store: SessionStore, path: string, io: CliIo): voi
     io.out(`  Default headers${entry.defaultHeaders.length === 0 ? ': none' : ''}`);
     for (const [name, value] of entry.defaultHeaders) io.out(`    ${io.style('cyan', name)}: ${value}`);
     if (entry.namedResponses.length > 0) io.out(`  Named responses: ${entry.namedResponses.join(', ')}`);
+    const globals = Object.entries(entry.globals);
+    io.out(`  Globals${globals.length === 0 ? ': none' : ''}`);
+    for (const [name, value] of globals) io.out(`    ${io.style('cyan', name)} = ${value}`);
   }
 }
 

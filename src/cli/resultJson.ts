@@ -24,6 +24,9 @@ export interface ResultJson {
   timings: { totalMs: number; headersMs?: number; bodyMs?: number } | null;
   warnings: string[];
   error: { code: string; message: string; file?: string; line?: number } | null;
+  /** The request's tests (line 1-based) and its scripts' client.log lines. */
+  tests: Array<{ name: string; kind: string; passed: boolean; message: string | null; expected: string | null; actual: string | null; file: string; line: number }>;
+  logs: string[];
 }
 
 /** Builds the `--json` object of one result; URL and method are the ones sent (the request's own when nothing went out). */
@@ -62,5 +65,10 @@ export function resultJson(result: RunResult): ResultJson {
       file: error.location?.file ?? result.filePath,
       line: error.location ? error.location.line + 1 : undefined,
     } : null,
+    tests: result.tests.map((t) => ({
+      name: t.name, kind: t.kind, passed: t.passed, message: t.message ?? null, expected: t.expected ?? null, actual: t.actual ?? null,
+      file: (t.failureLocation ?? t.location).file, line: (t.failureLocation ?? t.location).line + 1,
+    })),
+    logs: result.logs.map((l) => l.text),
   };
 }

@@ -4,6 +4,7 @@ import type { CliIo } from './cliIo';
 import { demoServerCommand } from './demoServerCommand';
 import { sendCommand } from './sendCommand';
 import { sessionCommand } from './sessionCommand';
+import { testCommand } from './testCommand';
 import { MAIN_USAGE } from './usage';
 import { EXIT, UsageError } from './usageError';
 
@@ -22,6 +23,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     if (command === 'send') return await sendCommand(rest, io);
+    if (command === 'test') return await testCommand(rest, io);
     if (command === 'session') return await sessionCommand(rest, io);
     if (command === 'demo-server') return await demoServerCommand(rest, io);
     throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`, MAIN_USAGE);

@@ -12,6 +12,7 @@ import { loadEnvironments } from '../core/variables/environments';
 import type { CliIo } from './cliIo';
 import { noteConfirmation } from './noteConfirmation';
 import { printResult } from './printResult';
+import { printTests } from './printTests';
 import { resultJson } from './resultJson';
 import { selectRequests } from './selectRequests';
 import type { SendOptions } from './sendOptions';
@@ -22,7 +23,8 @@ import { EXIT } from './usageError';
 /**
  * `http-session send FILE`: parses FILE, sends the chosen requests in order through one SessionStore
  * (loaded from and saved to `--session PATH`), prints each result, and resolves the exit status:
- * 0 every request got a response, 1 one did not (the run stops there), 2 a problem in the file.
+ * 0 every request got a response and passed its tests, 1 one got no response (the run stops there), 2 a
+ * problem in the file, 4 a test, `??` assertion or script failed (the run goes on).
  */
 export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const options = parseSendOptions(args);
@@ -40,12 +42,15 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
     const confirm = noteConfirmation(options.yes, io);
-    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), ...(confirm ? { confirm } : {}) }, blocks, (result) => {
+    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, ...(confirm ? { confirm } : {}) }, blocks, (result) => {
       if (options.json) io.out(JSON.stringify(resultJson(result)));
-      else printResult(result, io);
+      else {
+        printResult(result, io);
+        printTests(result.tests, result.logs, io);
+      }
       const code = exitCodeOf(result);
-      if (code !== EXIT.ok && exitCode === EXIT.ok) exitCode = code;
-      return code === EXIT.ok;
+      if (code !== EXIT.ok && (exitCode === EXIT.ok || exitCode === EXIT.testFailed)) exitCode = code;
+      return code === EXIT.ok || code === EXIT.testFailed;
     });
   } finally {
     if (options.sessionPath) await saveSessionFile(options.sessionPath, loaded.store);
@@ -54,15 +59,16 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   return exitCode;
 }
 
-/** 0 when the result has a response; 2 when the request's input was at fault (nothing sent); 1 otherwise. */
+/** 0 when the result has a response and its tests passed, 4 when a test failed; 2 when the request's input was at fault (nothing sent); 1 otherwise. */
 export function exitCodeOf(result: RunResult): number {
-  if (result.exchange?.response && !result.error) return EXIT.ok;
+  if (result.exchange?.response && !result.error) return result.tests.every((t) => t.passed) ? EXIT.ok : EXIT.testFailed;
   const error = result.error ?? result.exchange?.error;
   if (error?.isInputError) return EXIT.input;
   return result.exchange?.response ? EXIT.ok : EXIT.noResponse;
 }
 
-async function readHttpFile(filePath: string, shown: string): Promise<HttpFile> {
+/** Reads and parses a `.http` file; PARSE naming the file when it cannot be read. */
+export async function readHttpFile(filePath: string, shown: string): Promise<HttpFile> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -74,7 +80,7 @@ async function readHttpFile(filePath: string, shown: string): Promise<HttpFile> 
 }
 
 /** Prints diagnostics as `file:line:col: message` (1-based); true when one of them is an error. */
-function reportDiagnostics(file: HttpFile, shown: string, io: CliIo): boolean {
+export function reportDiagnostics(file: HttpFile, shown: string, io: CliIo): boolean {
   let failed = false;
   for (const d of file.diagnostics) {
     const where = `${shown}:${d.line + 1}:${d.column + 1}`;
@@ -88,7 +94,7 @@ function reportDiagnostics(file: HttpFile, shown: string, io: CliIo): boolean {
  * The values of `--env`. A broken environment file is fatal when an environment is
  * chosen, a warning otherwise. An unknown environment throws ENVIRONMENT listing the known ones.
  */
-async function environmentFor(filePath: string, options: SendOptions, io: CliIo): Promise<Record<string, string>> {
+export async function environmentFor(filePath: string, options: Pick<SendOptions, 'env'>, io: CliIo): Promise<Record<string, string>> {
   const environments = await loadEnvironments(dirname(filePath));
   for (const error of environments.errors) {
     if (options.env !== undefined) throw error;
@@ -97,7 +103,8 @@ async function environmentFor(filePath: string, options: SendOptions, io: CliIo)
   return environments.resolve(options.env);
 }
 
-function engineSettings(options: SendOptions): EngineSettings {
+/** Engine settings from `--timeout` and `--insecure`. */
+export function engineSettings(options: Pick<SendOptions, 'timeoutMs' | 'insecure'>): EngineSettings {
   return {
     ...DEFAULT_ENGINE_SETTINGS,
     timeoutMs: options.timeoutMs ?? DEFAULT_ENGINE_SETTINGS.timeoutMs,

@@ -1,5 +1,7 @@
 import type { CommandArgs } from './parseCommandArgs';
 import { parseCommandArgs, wholeNumberFlag } from './parseCommandArgs';
+import type { ScriptLimits } from '../core/scripts/types';
+import { SCRIPT_LIMIT_FLAGS, scriptLimitsFrom } from './scriptLimitFlags';
 import { SEND_USAGE } from './usage';
 import { UsageError } from './usageError';
 
@@ -18,6 +20,8 @@ export interface SendOptions {
   yes: boolean;
   /** ms; 0 = none. */
   timeoutMs?: number;
+  /** `--script-timeout`, `--script-memory`. */
+  scriptLimits: ScriptLimits;
   help: boolean;
 }
 
@@ -33,6 +37,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     insecure: { type: 'boolean', short: 'k' },
     yes: { type: 'boolean', short: 'y' },
     timeout: { type: 'string' },
+    ...SCRIPT_LIMIT_FLAGS,
     help: { type: 'boolean', short: 'h' },
   }, SEND_USAGE);
   const help = values.help === true;
@@ -56,6 +61,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     insecure: values.insecure === true,
     yes: values.yes === true,
     timeoutMs: wholeNumberFlag(values.timeout, '--timeout', 0, SEND_USAGE),
+    scriptLimits: scriptLimitsFrom(values, SEND_USAGE),
     help,
   };
 }

@@ -1,4 +1,5 @@
 /** Help texts of the CLI, one per command. */
+import { SCRIPT_LIMIT_HELP } from './scriptLimitFlags';
 
 /** `http-session --help`. */
 export const MAIN_USAGE = `Usage: http-session <command> [options]
@@ -8,6 +9,8 @@ like Python's requests.Session.
 
 Commands:
   send FILE                Send the requests of a .http file through one session
+  test PATH...             Run the requests of .http files (or every .http/.rest file below folders)
+                           and their tests (?? lines, client.test); reports for CI
   session show             List the sessions, cookies and default headers of a session file
   session clear            Empty every session in a session file (or one, with --name)
   demo-server              Start the local demo server (httpbin-style endpoints + a login app)
@@ -17,8 +20,9 @@ Options:
   -v, --version            Show the version
       --debug              Show stack traces of internal errors
 
-Exit status: 0 every request got a response (whatever its HTTP status), 1 a request got no
-response, 2 a usage error or a problem in a file (named with file:line).`;
+Exit status: 0 every request got a response (whatever its HTTP status) and every test passed,
+1 a request got no response, 2 a usage error or a problem in a file (named with file:line),
+4 a test, ?? assertion or script failed.`;
 
 /** `http-session send --help`. */
 export const SEND_USAGE = `Usage: http-session send FILE [options]
@@ -36,15 +40,45 @@ Options:
   -y, --yes                Send requests marked # @note without asking (on a terminal the CLI asks;
                            elsewhere such a request is refused without --yes)
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
-  -h, --help               Show this help`;
+${SCRIPT_LIMIT_HELP}
+  -h, --help               Show this help
+
+Scripts (> {% %}, < {% %}) run in a sandbox; each test (?? line, client.test) is printed under its
+response. Exit status: 0 all went well, 1 a request got no response, 2 a usage or file problem,
+4 a test, assertion or script failed.`;
+
+/** `http-session test --help`. */
+export const TEST_USAGE = `Usage: http-session test PATH... [options]
+
+Runs every request of each .http file (a folder: every .http/.rest file below it, in sorted order)
+through one session, with its tests: ?? assertion lines, client.test in response handlers, and a
+script that throws or hits its limits. Prints one line per request, each failure with its file:line:col
+and source line, and a closing line "N passed, M failed".
+
+Options:
+      --env NAME           Use environment NAME from http-client(.private).env.json beside each file
+      --var NAME=VALUE     Set a variable; wins over file variables and the environment; repeatable
+      --session PATH       Load the session from PATH first (created if missing) and save it after
+      --insecure           Do not verify TLS certificates
+  -y, --yes                Send requests marked # @note without asking
+      --timeout MS         Timeout per request in ms (default 30000; 0 = none)
+${SCRIPT_LIMIT_HELP}
+      --report-junit FILE  Write a JUnit XML report (a testsuite per file, a testcase per test)
+      --report-json FILE   Write the run as JSON
+      --report-html FILE   Write one self-contained HTML page (nothing from a response runs in it)
+      --bail               Stop after the first file with a failure
+  -h, --help               Show this help
+
+Exit status: 0 every test passed, 1 a request got no response, 2 a usage or file problem,
+4 a test, assertion or script failed.`;
 
 /** `http-session session --help`. */
 export const SESSION_USAGE = `Usage: http-session session show --session PATH [--json]
        http-session session clear --session PATH [--name NAME]
 
-  show      Lists each session of the file: cookies (domain, path, name=value, expiry, flags) and
-            default headers
-  clear     Empties every session in the file (cookies, default headers, named responses), or only
+  show      Lists each session of the file: cookies (domain, path, name=value, expiry, flags),
+            default headers and script globals (values that look secret masked)
+  clear     Empties every session in the file (cookies, default headers, named responses, globals), or only
             the session NAME with --name`;
 
 /** `http-session demo-server --help`. */

@@ -14,4 +14,6 @@ export const EXIT = {
   noResponse: 1,
   /** A usage error, or a problem in a file (parse error, unknown variable, bad environment). */
   input: 2,
+  /** A test, `??` assertion or script failed (every request got a response). */
+  testFailed: 4,
 } as const;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 /** The repository root. */
@@ -23,21 +23,23 @@ function newestMtime(dir: string): number {
 /** Builds the CLI bundle with esbuild's JS API (esbuild.mjs's node options) when it is missing or older than src/. */
 export async function ensureCliBuilt(): Promise<void> {
   const sources = Math.max(newestMtime(join(ROOT, 'src', 'cli')), newestMtime(join(ROOT, 'src', 'core')), newestMtime(join(ROOT, 'src', 'demo')));
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= sources) return;
+  const wasm = join(dirname(CLI), 'quickjs.wasm');
+  if (existsSync(CLI) && existsSync(wasm) && statSync(CLI).mtimeMs >= sources) return;
+  // esbuild.mjs's Node options (import.meta.url defined for QuickJS's loader, module fields first).
+  const shared = join(ROOT, 'scripts', 'esbuildNode.mjs');
+  const { nodeBundle } = (await import(shared)) as { nodeBundle: esbuild.BuildOptions };
   await esbuild.build({
+    ...nodeBundle,
     entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
     outfile: CLI,
     bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // jsonc-parser's UMD `main` hides its requires from esbuild; its ESM build bundles cleanly
-    mainFields: ['module', 'main'],
     minify: true,
     keepNames: true,
     sourcemap: true,
     logLevel: 'warning',
   });
+  // The script sandbox's engine, beside the bundle as in dist/.
+  copyFileSync(require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm'), wasm);
 }
 
 /** What a finished CLI process gave. */
