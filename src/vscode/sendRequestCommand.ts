@@ -7,14 +7,13 @@ import type { RunResult } from '../core/runner/types';
 import type { SessionStore } from '../core/session/sessionStore';
 import { loadEnvironments } from '../core/variables/environments';
 import { SEND_REQUEST_COMMAND } from './codeLensProvider';
-import { readEditorSettings, readEngineSettings } from './config';
+import { readEditorSettings } from './config';
 import { Disposable } from './disposable';
 import type { DocumentCache } from './documentCache';
 import type { LogChannel } from './logChannel';
 import type { SendFn, SendInfo } from './response/registerResponseView';
 import { reportError } from './response/reportError';
-import { noteConfirmInput } from './workflow/noteConfirmInput';
-import { promptInput } from './workflow/promptInput';
+import { editorRunContext } from './workflow/editorRunContext';
 
 /** Shows "Sending…", runs `send` with a cancellable signal, shows the result (the response view's `run`). */
 export type RunInView = (info: SendInfo, send: SendFn) => Promise<RunResult | undefined>;
@@ -81,16 +80,9 @@ export class SendRequestCommand extends Disposable {
     }
     const info: SendInfo = { label: block.name ?? block.title ?? `${block.method} ${block.url}`, method: block.method, url: block.url };
     const result = await this.runInView(info, (signal) => runRequest({
+      ...editorRunContext(document.uri, this.sessions, environment, { signal, prompt: true, confirm: true }),
       filePath,
       file,
-      sessions: this.sessions,
-      environment,
-      settings: readEngineSettings(document.uri),
-      signal,
-      prompt: promptInput,
-      confirm: noteConfirmInput,
-      restricted: !vscode.workspace.isTrusted,
-      workspaceRoot: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath,
     }, block));
     if (result) {
       this.log.logResult(result);

@@ -4,11 +4,14 @@ import { builtinVariable } from '../../core/editor/builtinVariables';
 import { expressionKind } from '../../core/editor/expressionKind';
 import { requestPrompts } from '../../core/editor/requestPrompts';
 import { sessionNameFor } from '../../core/runner/sessionNameFor';
+import { variableSourcesFor } from '../../core/runner/variableSourcesFor';
+import { Session } from '../../core/session/session';
 import { storedResponse } from '../../core/editor/storedResponse';
 import { HttpSessionError } from '../../core/errors';
 import { requestAtLine } from '../../core/parser/requestAtLine';
 import { createResolver } from '../../core/variables/createResolver';
 import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';
+import { editorRunContext } from '../workflow/editorRunContext';
 import type { LanguageServices } from './languageServices';
 
 /** Longest value shown in a hover, in characters. */
@@ -58,15 +61,11 @@ export async function describeVariable(services: LanguageServices, document: vsc
 
 function resolve(services: LanguageServices, document: vscode.TextDocument, expression: string, line: number, sessionName: string, envSources: Map<string, { value: string }>): string {
   const environment = Object.fromEntries([...envSources].map(([key, source]) => [key, source.value]));
-  return createResolver({
-      filePath: document.uri.fsPath,
-      fileVariables: services.documents.get(document).variables,
-      environment,
-      namedResponse: (name) => storedResponse(services.sessions, sessionName, name)?.response,
-      processEnv: process.env,
-      restricted: !vscode.workspace.isTrusted,
-      workspaceRoot: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath,
-  }).expand(`{{${expression}}}`, line);
+  const ctx = { ...editorRunContext(document.uri, services.sessions, environment), filePath: document.uri.fsPath, file: services.documents.get(document) };
+  // A hover never creates a session; a named response may come from another session (storedResponse).
+  const session = services.sessions.names().includes(sessionName) ? services.sessions.get(sessionName) : new Session(sessionName);
+  const sources = variableSourcesFor(ctx, session, {});
+  return createResolver({ ...sources, namedResponse: (name) => storedResponse(services.sessions, sessionName, name)?.response }).expand(`{{${expression}}}`, line);
 }
 
 function appendValue(md: vscode.MarkdownString, compute: () => string, secretName: string): void {

@@ -5,8 +5,8 @@ import type { HistoryEntry } from '../../core/history/historyEntry';
 import { resendStoredRequest } from '../../core/history/resendStoredRequest';
 import type { RunResult } from '../../core/runner/types';
 import { SEND_REQUEST_COMMAND } from '../codeLensProvider';
-import { readEngineSettings } from '../config';
 import type { RunInView } from '../sendRequestCommand';
+import { editorRunContext } from './editorRunContext';
 import type { RequestServices } from './requestContext';
 import type { RequestHistory } from './requestHistory';
 
@@ -59,12 +59,8 @@ async function resend(entry: HistoryEntry, services: RequestServices, runInView:
     return undefined;
   }
   // Sent as stored, not re-parsed: stored text is never read as `{{…}}` or `< path` (see resendStoredRequest).
-  return runInView({ label: entry.label ?? `${entry.method} ${entry.url}`, method: entry.method, url: entry.url }, (signal) => resendStoredRequest({
-    sessions: services.sessions,
-    environment: {},
-    settings: readEngineSettings(uri),
-    signal,
-    restricted: !vscode.workspace.isTrusted,
-    workspaceRoot: vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath,
-  }, entry));
+  return runInView({ label: entry.label ?? `${entry.method} ${entry.url}`, method: entry.method, url: entry.url }, (signal) => resendStoredRequest(
+    editorRunContext(uri, services.sessions, {}, { signal }),
+    entry,
+  ));
 }

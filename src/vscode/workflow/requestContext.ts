@@ -4,9 +4,8 @@ import { requestAtLine } from '../../core/parser/requestAtLine';
 import type { RequestBlock } from '../../core/parser/types';
 import type { RunContext } from '../../core/runner/types';
 import type { SessionStore } from '../../core/session/sessionStore';
-import { readEngineSettings } from '../config';
 import type { DocumentCache } from '../documentCache';
-import { promptInput } from './promptInput';
+import { editorRunContext } from './editorRunContext';
 
 /** What the workflow commands need to build a request the way Send Request does. */
 export interface RequestServices {
@@ -34,15 +33,7 @@ export async function requestContext(services: RequestServices, uriArg: unknown,
     void vscode.window.showInformationMessage(`No request at line ${line + 1} of ${path.basename(document.fileName)}.`);
     return undefined;
   }
-  const ctx: RunContext = {
-    filePath: document.uri.fsPath,
-    file,
-    sessions: services.sessions,
-    environment: await services.environmentOf(document),
-    settings: readEngineSettings(document.uri),
-    prompt: promptInput,
-    restricted: !vscode.workspace.isTrusted,
-    workspaceRoot: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath,
-  };
+  const environment = await services.environmentOf(document);
+  const ctx: RunContext = { ...editorRunContext(document.uri, services.sessions, environment, { prompt: true }), filePath: document.uri.fsPath, file };
   return { ctx, block };
 }

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { PipelineContext } from '../../core/runner/pipelineTypes';
+import type { SessionStore } from '../../core/session/sessionStore';
+import { readEngineSettings } from '../config';
+import { noteConfirmInput } from './noteConfirmInput';
+import { promptInput } from './promptInput';
+
+/** What a caller of editorRunContext lets the run do beyond resolving: ask, confirm, be cancelled. */
+export interface EditorRunAsks {
+  /** Aborts the request in flight (the response view's Cancel). */
+  signal?: AbortSignal;
+  /** Ask `# @prompt` values in an input box. */
+  prompt?: boolean;
+  /** Ask before a `# @note` request is sent (a modal). */
+  confirm?: boolean;
+}
+
+/**
+ * The one place the editor decides how a request of the file at `uri` runs: the `httpSession.*` settings
+ * of that file, Restricted Mode from workspace trust, its workspace folder as the root of `< path` files,
+ * and the asks the caller allows. Send Request, Copy as cURL, history re-send and hovers all start here;
+ * add `filePath` and `file` for a request of an open file.
+ */
+export function editorRunContext(uri: vscode.Uri, sessions: SessionStore, environment: Record<string, string>, asks: EditorRunAsks = {}): PipelineContext {
+  const workspaceRoot = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+  return {
+    sessions,
+    environment,
+    settings: readEngineSettings(uri),
+    restricted: !vscode.workspace.isTrusted,
+    ...(workspaceRoot !== undefined ? { workspaceRoot } : {}),
+    ...(asks.signal ? { signal: asks.signal } : {}),
+    ...(asks.prompt ? { prompt: promptInput } : {}),
+    ...(asks.confirm ? { confirm: noteConfirmInput } : {}),
+  };
+}
