@@ -1,5 +1,6 @@
 // `npm run demo`: starts the demo server on a free port, points the `demo` environment at it, runs every
-// examples/*.http through the built CLI in one session file, shows the jar, then stops. Ends by itself.
+// examples/*.http through the built CLI in one session file, shows the jar, runs `http-session test examples/`
+// (its last line: "N passed, M failed"), then stops. Ends by itself.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +94,12 @@ async function main() {
     }
   }
   banner('http-session session show: what the session holds now');
-  return runCli(['session', 'show', '--session', sessionPath]);
+  const shown = await runCli(['session', 'show', '--session', sessionPath]);
+  if (shown !== 0) return shown;
+  // Last: every example as a test run, ending with the closing line "N passed, M failed".
+  const shownDir = examples === join(root, 'examples') ? 'examples/' : examples;
+  banner(`http-session test ${shownDir} --env demo --session ${sessionPath}`);
+  return runCli(['test', examples, '--env', 'demo', '--session', sessionPath]);
 }
 
 process.once('SIGINT', () => { void cleanUp().then(() => process.exit(130)); });

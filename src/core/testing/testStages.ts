@@ -3,6 +3,7 @@ import type { AfterResponseStage, PrepareStage, RequestSource, RunReport } from 
 import { need } from '../runner/prepareStages';
 import { afterResponseChecks, preRequestChecks, scriptSetting } from './requestTests';
 import { noResponseTests } from './responseChecks';
+import { saveResponseBody } from './saveResponse';
 
 /**
  * Pre-request stage: the request's `< {% %}` / `< ./file.js` scripts, after its variable sources exist and
@@ -27,6 +28,12 @@ export const testsStage: AfterResponseStage = {
     if (!prepared.source.hasTests) return;
     // The same requestVariables map as the pre-request stage's: it lives in the variable sources.
     const setting = scriptSetting(prepared.session, prepared.sources, prepared.ctx.scriptLimits);
+    const save = prepared.source.block.saveResponse;
+    if (save !== undefined && exchange.response !== undefined) {
+      await saveResponseBody(save, exchange.response, setting.scope).catch((error: unknown) => {
+        report.warnings.push(`The response body was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
     const post = await afterResponseChecks(prepared.source.block, exchange, setting, prepared.resolver);
     report.tests.push(...post.tests);
     report.logs.push(...post.logs);

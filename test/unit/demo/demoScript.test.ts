@@ -27,7 +27,7 @@ describe('npm run demo (scripts/demo.mjs)', function () {
     const run = await runDemo();
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
     assert.match(run.stdout, /Demo server listening on http:\/\/127\.0\.0\.1:\d+/);
-    for (let n = 1; n <= 8; n += 1) assert.match(run.stdout, new RegExp(`send \\S+0${n}-\\S+\\.http --env demo`));
+    for (let n = 1; n <= 9; n += 1) assert.match(run.stdout, new RegExp(`send \\S+0${n}-\\S+\\.http --env demo`));
     // 04-login.http: after the login, the customer list is authorized through the jar's cookie
     const login = run.stdout.slice(run.stdout.indexOf('04-login.http'));
     assert.match(login, /### List customers[\s\S]*?"ret": 0,\n\s+"retlist": \[/);
@@ -38,6 +38,12 @@ describe('npm run demo (scripts/demo.mjs)', function () {
     assert.match(show, /sessionid=/);
     assert.match(show, /Session 'alice'[\s\S]*X-User: alice/);
     assert.equal(existsSync(join(dir, 'http-client.private.env.json')), false, 'the demo left its private env file behind');
+    // 09-tests.http: the login script's global is in the session, masked
+    assert.match(show, /Globals\n {4}apiToken = ••••••/);
+    // ends with `http-session test` over every example and its closing line
+    const test = run.stdout.slice(run.stdout.lastIndexOf('http-session test '));
+    assert.match(test, /✔ Who am I\? The global goes out as \{\{apiToken\}\} {2}200/);
+    assert.match(run.stdout, /\n\d+ passed, 0 failed\n$/);
   });
 
   it('points the demo environment at its server through the private env file, restoring what was there', async () => {

@@ -8,8 +8,8 @@ const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 const httpFiles = readdirSync(EXAMPLES).filter((name) => name.endsWith('.http')).sort();
 
 describe('examples/: the walkthrough files the README points to', () => {
-  it('has the eight numbered walkthroughs', () => {
-    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-']);
+  it('has the nine numbered walkthroughs', () => {
+    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-']);
   });
 
   for (const name of httpFiles) {
@@ -40,5 +40,9 @@ describe('examples/: the walkthrough files the README points to', () => {
     assert.ok(login.directives.some((d) => d.name === 'session-header' && d.value.includes('{{login.response.body.$.token}}')));
     const sessions = parse('08-named-sessions.http').requests.map((r) => r.directives.find((d) => d.name === 'session')?.value);
     assert.deepEqual(sessions, ['alice', 'bob', 'alice', 'bob', 'bob']);
+    const tests = parse('09-tests.http').requests;
+    assert.equal(tests[0].responseHandlers?.length, 1);
+    assert.deepEqual(tests.map((r) => r.assertions?.length), [2, 3, 3]);
+    assert.equal(tests[1].headers[0].value, 'Bearer {{apiToken}}');
   });
 });

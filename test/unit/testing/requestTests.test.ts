@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from '../../../src/core/session/session';
@@ -112,6 +112,24 @@ describe('request tests through the runner (scripts, ?? lines, globals in the se
     const [result] = await runAll(ctx);
     assert.deepEqual(result.tests.map((t) => [t.name, t.passed]), [['status == 200', false], ['response handler', false]]);
     assert.match(result.tests[0].message ?? '', /^no response: /);
+  });
+
+  it('>> ./out.json saves the body, picking out-1.json when it exists; >>! overwrites', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'http-session-save-'));
+    const ctx = contextFor(`POST ${server.url}/login\n>> ./saved/out.json\n###\nPOST ${server.url}/login\n>> ./saved/out.json\n###\nGET ${server.url}/a\n>>! ./saved/out.json\n`, { filePath: join(dir, 'api.http') });
+    const results = await runAll(ctx);
+    assert.deepEqual(results.map((r) => r.warnings), [[], [], []]);
+    assert.equal(readFileSync(join(dir, 'saved', 'out.json'), 'utf8'), 'ok');
+    assert.equal(readFileSync(join(dir, 'saved', 'out-1.json'), 'utf8'), '{"token":"tok-1"}');
+  });
+
+  it('in Restricted Mode >> outside the workspace is refused with a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'http-session-save-r-'));
+    const outside = mkdtempSync(join(tmpdir(), 'http-session-save-o-'));
+    const ctx = contextFor(`GET ${server.url}/a\n>>! ${join(outside, 'x.txt')}\n`, { filePath: join(dir, 'api.http'), restricted: true, workspaceRoot: dir });
+    const [result] = await runAll(ctx);
+    assert.match(result.warnings.join('\n'), /not saved: Response file .* is outside the workspace/);
+    assert.equal(existsSync(join(outside, 'x.txt')), false);
   });
 
   it('globals are saved with the session and read back; an older file without globals still loads', () => {
