@@ -1,5 +1,5 @@
 import { prettyJsonChunks } from './prettyJsonChunks';
-import { prettyJsonText } from './prettyJsonText';
+import { prettyJsonText } from '../core/util/prettyJsonText';
 
 /** How a response body reads as text: decoded text, or undefined for binary content. */
 export interface BodyText {

@@ -12,6 +12,9 @@ const JSON_BODY = { customers: [{ id: 1, name: 'Ada' }], total: 1 };
 // Every byte value, so a save that decodes or re-encodes anything changes the file.
 const BINARY_BODY = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 256));
 
+// What JSON.parse + JSON.stringify would change: digits past 2^53, `1.0`, a repeated key.
+const EXACT_JSON = '{"id":12345678901234567890,"price":1.0,"tag":"a","tag":"b"}';
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
@@ -40,6 +43,11 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
         res.end(BINARY_BODY);
         return;
       }
+      if (req.url === '/exact') {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(EXACT_JSON);
+        return;
+      }
       if (req.url?.startsWith('/login')) res.setHeader('Set-Cookie', 'sid=x; Path=/');
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify(JSON_BODY));
@@ -65,6 +73,13 @@ describe('response view (UI): toolbar actions, view column, CSP, Clear Session p
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.languageId, 'json');
     assert.equal(editor?.document.getText(), JSON.stringify(JSON_BODY, null, 2));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Open in Editor keeps the server\'s exact JSON text: big integers, 1.0 and repeated keys', async () => {
+    await send('ui-open-exact.http', `GET ${server.url}/exact\n`);
+    await panel().runAction('openInEditor');
+    assert.equal(vscode.window.activeTextEditor?.document.getText(), '{\n  "id": 12345678901234567890,\n  "price": 1.0,\n  "tag": "a",\n  "tag": "b"\n}');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { OutgoingRequest } from '../../core/http/types';
 import type { BodyKind } from '../../shared/protocol';
 import { curlCommand } from '../../core/curl/curlCommand';
+import { prettyJsonText } from '../../core/util/prettyJsonText';
 
 /** The response the view shows now, as the toolbar actions need it. */
 export interface CurrentResponse {
@@ -35,20 +36,14 @@ export async function saveBody(current: CurrentResponse, target?: vscode.Uri): P
   if (where) await vscode.workspace.fs.writeFile(where, current.bytes);
 }
 
-/** Opens the body in an untitled editor with the matching language, JSON pretty-printed when it parses. */
+/** Opens the body in an untitled editor with the matching language, JSON pretty-printed when it is one JSON value. */
 export async function openInEditor(current: CurrentResponse): Promise<void> {
   if (current.kind === 'image' || current.kind === 'binary') {
     void vscode.window.showInformationMessage('The body is binary: use Save Body to keep it.');
     return;
   }
-  let content = current.text;
-  if (current.kind === 'json') {
-    try {
-      content = JSON.stringify(JSON.parse(content), null, 2);
-    } catch {
-      // not valid JSON: show it as received
-    }
-  }
+  // Laid out from the text itself, so big integers, `1.0` and repeated keys stay as the server sent them.
+  const content = current.kind === 'json' ? prettyJsonText(current.text) ?? current.text : current.text;
   const document = await vscode.workspace.openTextDocument({ language: LANGUAGES[current.kind] ?? 'plaintext', content });
   await vscode.window.showTextDocument(document, { preview: false });
 }

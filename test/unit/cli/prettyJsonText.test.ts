@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { prettyJsonText } from '../../../src/cli/prettyJsonText';
+import { prettyJsonText } from '../../../src/core/util/prettyJsonText';
 
 describe('prettyJsonText: JSON bodies pretty-printed with the server\'s exact text', () => {
   const samples = [
@@ -19,6 +19,10 @@ describe('prettyJsonText: JSON bodies pretty-printed with the server\'s exact te
   it('keeps numbers, escapes and big integers exactly as the server wrote them', () => {
     assert.equal(prettyJsonText('{"price":1.0,"big":12345678901234567890,"e":1E3,"neg":-12.5e-3,"s":"caf\\u00e9 \\/"}'),
       '{\n  "price": 1.0,\n  "big": 12345678901234567890,\n  "e": 1E3,\n  "neg": -12.5e-3,\n  "s": "caf\\u00e9 \\/"\n}');
+  });
+
+  it('keeps a repeated key, both times, in the order the server sent them', () => {
+    assert.equal(prettyJsonText('{"a":1,"b":2,"a":3}'), '{\n  "a": 1,\n  "b": 2,\n  "a": 3\n}');
   });
 
   it('gives undefined for text that is not one JSON value: HTML, a cut body, stray words, bad separators', () => {
