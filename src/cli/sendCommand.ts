@@ -8,6 +8,7 @@ import { DEFAULT_ENGINE_SETTINGS } from '../core/runner/types';
 import type { EngineSettings, RunResult } from '../core/runner/types';
 import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
 import { SessionStore } from '../core/session/sessionStore';
+import { environmentDir, environmentRootForCli } from '../core/variables/environmentDir';
 import { loadEnvironments } from '../core/variables/environments';
 import type { CliIo } from './cliIo';
 import { noteConfirmation } from './noteConfirmation';
@@ -91,11 +92,13 @@ export function reportDiagnostics(file: HttpFile, shown: string, io: CliIo): boo
 }
 
 /**
- * The values of `--env`. A broken environment file is fatal when an environment is
+ * The values of `--env`, from the environment files nearest the `.http` file up to the repository root
+ * holding it, or up to the current directory (environmentDir). A broken environment file is fatal when an environment is
  * chosen, a warning otherwise. An unknown environment throws ENVIRONMENT listing the known ones.
  */
 export async function environmentFor(filePath: string, options: Pick<SendOptions, 'env'>, io: CliIo): Promise<Record<string, string>> {
-  const environments = await loadEnvironments(dirname(filePath));
+  const fileDir = dirname(filePath);
+  const environments = await loadEnvironments(await environmentDir(fileDir, await environmentRootForCli(fileDir, process.cwd())));
   for (const error of environments.errors) {
     if (options.env !== undefined) throw error;
     io.err(io.style('yellow', `warning: ${error.describe()}`));

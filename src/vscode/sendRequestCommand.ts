@@ -5,6 +5,7 @@ import { isNoLog } from '../core/runner/isNoLog';
 import { runRequest } from '../core/runner/runRequest';
 import type { RunResult } from '../core/runner/types';
 import type { SessionStore } from '../core/session/sessionStore';
+import { environmentDir } from '../core/variables/environmentDir';
 import { loadEnvironments } from '../core/variables/environments';
 import { SEND_REQUEST_COMMAND } from './codeLensProvider';
 import { readEditorSettings } from './config';
@@ -94,10 +95,11 @@ export class SendRequestCommand extends Disposable {
     return result;
   }
 
-  /** Values of the selected environment from `http-client(.private).env.json` beside the file. */
+  /** Values of the selected environment from the `http-client(.private).env.json` nearest the file (environmentDir). */
   private async environmentFor(document: vscode.TextDocument): Promise<Record<string, string>> {
     if (this.environmentOf) return this.environmentOf(document);
-    const environments = await loadEnvironments(path.dirname(document.uri.fsPath));
+    const root = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
+    const environments = await loadEnvironments(await environmentDir(path.dirname(document.uri.fsPath), root));
     for (const error of environments.errors) this.log.channel.warn(error.describe());
     const name = readEditorSettings(document.uri).environment;
     return environments.resolve(name || undefined);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { environmentLayers, type EnvironmentLayers } from '../../core/editor/environmentLayers';
 import { readEditorSettings } from '../config';
 import { Disposable } from '../disposable';
-import { environmentDir } from '../workflow/environmentDir';
+import { environmentDir } from '../../core/variables/environmentDir';
 
 /** The environment name used for `uri` ('' = `$shared` only). */
 export type ActiveEnvironment = (uri: vscode.Uri) => string;

@@ -4,7 +4,7 @@ import { loadEnvironments } from '../../core/variables/environments';
 import { readEditorSettings } from '../config';
 import { Disposable } from '../disposable';
 import type { LogChannel } from '../logChannel';
-import { environmentDir } from './environmentDir';
+import { environmentDir } from '../../core/variables/environmentDir';
 
 /** Command that picks the active environment (argument: a name, '' for none, or null to follow the setting again; no argument opens the picker). */
 export const SELECT_ENVIRONMENT_COMMAND = 'httpSession.selectEnvironment';
