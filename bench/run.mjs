@@ -1,6 +1,6 @@
 // `npm run bench`: our engine side by side with the floor (plain undici + tough-cookie) and the peer (httpyac),
 // in one run against one loopback server. Prints medians and ratios; writes bench/results.md.
-import { mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -102,6 +102,44 @@ if (want('api')) {
   ]);
   report(`JSON API: login + ${requests} GETs of small JSON documents, output read through a pipe (whole process, turns taken, ${runs} runs after a warm-up, httpyac ${peerRuns})`,
     entries, 'the CLI with its normal output at most 1.15x the floor, --json cheaper still, exactly 1 TCP connection, all answered 200');
+}
+
+// 1c. Tests: the same login + N GETs, each with `?? status == 200` and a one-line response handler, through
+// `http-session test`, beside the floor (which checks the status in plain JS); plus the in-process cost of one
+// sandboxed script (fresh QuickJS runtime + context, the API, the handler, its tests).
+if (want('tests')) {
+  let file = `@base = ${server.url}\n\n### login\nPOST {{base}}/login\n?? status == 200\n`;
+  for (let i = 1; i <= requests; i++) file += `\n###\nGET {{base}}/items/${i}\n?? status == 200\n> {% client.global.set("last", response.body.id); %}\n`;
+  const testsFile = join(work, 'tests.http');
+  writeFileSync(testsFile, file);
+  report(`Login + ${requests} GETs, each with \`?? status == 200\` and a one-line handler (whole process, turns taken, ${runs} runs after a warm-up)`, await race([
+    { label: 'floor: undici + tough-cookie script', args: [floor, 'session', server.url, String(requests)], n: runs },
+    { label: 'http-session test', args: [cli, 'test', testsFile], n: runs },
+  ]), 'ours at most 1.5x the floor, exactly 1 TCP connection, all answered 200');
+  const { buildSync } = require('esbuild');
+  const { nodeBundle } = await import('../scripts/esbuildNode.mjs');
+  const scriptsBundle = join(root, 'dist', 'bench', 'scripts.js');
+  buildSync({ ...nodeBundle, entryPoints: [join(root, 'src', 'core', 'scripts', 'runScript.ts')], bundle: true, outfile: scriptsBundle, logLevel: 'warning' });
+  copyFileSync(join(root, 'dist', 'quickjs.wasm'), join(root, 'dist', 'bench', 'quickjs.wasm'));
+  const { runScript } = require(scriptsBundle);
+  const env = () => ({
+    kind: 'response', environment: () => undefined, requestVariables: new Map(),
+    request: { method: 'GET', rawUrl: '{{base}}/items/1', url: `${server.url}/items/1`, rawBody: '', body: '', headers: [] },
+    response: { status: 200, headers: [['content-type', 'application/json']], body: '{"id":"1","ok":true}', mimeType: 'application/json', charset: '' },
+    globals: { get: () => undefined, set() {}, delete() {}, clear() {}, size: () => 0 },
+  });
+  const source = { code: ' client.global.set("last", response.body.id); ', start: { file: 'tests.http', line: 5, column: 4 } };
+  const cold = performance.now();
+  await runScript(source, env());
+  const firstMs = performance.now() - cold;
+  const perScript = [];
+  for (let round = 0; round < runs; round++) {
+    const t = performance.now();
+    for (let i = 0; i < requests; i++) await runScript(source, env());
+    perScript.push((performance.now() - t) / requests);
+  }
+  rows.push(`\nPer script, in process (${requests} runs × ${runs}): ${median(perScript).toFixed(3)} ms median (fresh runtime + context + API + the one-line handler); the first script of a process also loads the engine: ${firstMs.toFixed(0)} ms.`);
+  console.log(rows.at(-1));
 }
 
 // 2. Parsing a 10,000-request file, in process.

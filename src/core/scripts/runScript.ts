@@ -6,6 +6,9 @@ import { SCRIPT_FILE, failureFrom, positionInStack } from './scriptFailure';
 import { DEFAULT_SCRIPT_LIMITS } from './types';
 import type { ScriptEnvironment, ScriptFailure, ScriptLimits, ScriptRun, ScriptSource, ScriptTestOutcome } from './types';
 
+/** QuickJS's default built-ins but Proxy and typed arrays: handlers do not use them, and each costs per context. */
+const INTRINSICS = { BaseObjects: true, Date: true, Eval: true, StringNormalize: true, RegExp: true, JSON: true, MapSet: true, Promise: true } as const;
+
 interface RawTest {
   name: string;
   stack: string;
@@ -29,7 +32,7 @@ export async function runScript(source: ScriptSource, env: ScriptEnvironment, li
     runtime.setMaxStackSize(limits.stackKb * 1024);
     const deadline = Date.now() + limits.timeMs;
     runtime.setInterruptHandler(() => Date.now() > deadline);
-    const context = runtime.newContext();
+    const context = runtime.newContext({ intrinsics: INTRINSICS });
     try {
       evaluate(context, source, env, limits, run);
     } finally {
