@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { API_CHUNKS } from '../../../src/core/scripts/apiChunks';
 import { runScript } from '../../../src/core/scripts/runScript';
+import { SANDBOX_PRELUDE } from '../../../src/core/scripts/sandboxPrelude';
 import { handlerEnv, inline } from './scriptEnv';
 
 const quick = { timeMs: 300, memoryMb: 32, stackKb: 128 };
@@ -81,9 +83,7 @@ describe('script sandbox (QuickJS on WebAssembly)', () => {
 });
 
 describe('script API sources', () => {
-  it('are plain ASCII: QuickJS compiles a source with any other character about twice as slowly', async () => {
-    const { SANDBOX_PRELUDE } = await import('../../../src/core/scripts/sandboxPrelude');
-    const { API_CHUNKS } = await import('../../../src/core/scripts/apiChunks');
+  it('are plain ASCII: QuickJS compiles a source with any other character about twice as slowly', () => {
     for (const [name, source] of Object.entries({ prelude: SANDBOX_PRELUDE, ...API_CHUNKS })) {
       assert.doesNotMatch(source, /[^\x00-\x7f]/, name);
     }
