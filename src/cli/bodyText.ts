@@ -1,4 +1,5 @@
 import { prettyJsonChunks } from './prettyJsonChunks';
+import { isBinaryBody } from '../core/http/isBinaryBody';
 import { prettyJsonText } from '../core/util/prettyJsonText';
 
 /** How a response body reads as text: decoded text, or undefined for binary content. */
@@ -8,20 +9,12 @@ export interface BodyText {
   binary: boolean;
 }
 
-const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|x-tar|wasm|protobuf|x-protobuf)$/;
-const textDecoder = new TextDecoder('utf-8', { fatal: true });
+const textDecoder = new TextDecoder('utf-8');
 
-/** Decodes `body` as UTF-8 unless its media type is binary or it is not valid UTF-8 text (NULs, bad bytes). */
+/** Decodes `body` as UTF-8 unless it is binary by the one rule (isBinaryBody: media type, NULs, bad bytes). */
 export function bodyText(body: Uint8Array, contentType: string): BodyText {
-  if (BINARY_TYPES.test(contentType) && !contentType.endsWith('svg+xml')) return { binary: true };
-  let text: string;
-  try {
-    text = textDecoder.decode(body);
-  } catch {
-    return { binary: true };
-  }
-  if (text.includes('\u0000')) return { binary: true };
-  return { text, binary: false };
+  if (isBinaryBody(body, contentType)) return { binary: true };
+  return { text: textDecoder.decode(body), binary: false };
 }
 
 /**
@@ -46,11 +39,4 @@ export function prettyBodyChunks(body: Uint8Array, contentType: string): Iterabl
 
 function isJsonType(contentType: string): boolean {
   return contentType === 'application/json' || contentType.endsWith('+json') || contentType === 'text/json';
-}
-
-/** A byte count for people: 345 B, 1.2 KB, 3.4 MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,13 +1,14 @@
 import { HttpSessionError } from '../core/errors';
 import type { CookieView, Exchange, Hop } from '../core/http/types';
+import { requestLabel } from '../core/runner/requestLabel';
 import type { RunResult } from '../core/runner/types';
-import { formatBytes, prettyBodyChunks } from './bodyText';
+import { formatBytes } from '../shared/formatBytes';
+import { prettyBodyChunks } from './bodyText';
 import type { CliIo } from './cliIo';
 
-/** The heading of a request: its `###` title, else its `# @name`, else `METHOD URL` as written. */
-export function requestLabel(result: RunResult): string {
-  const request = result.request;
-  return request.title ?? request.name ?? `${request.method} ${request.url}`;
+/** The heading of a request's result: the one request label (core requestLabel). */
+export function resultLabel(result: RunResult): string {
+  return requestLabel(result.request);
 }
 
 /**
@@ -15,7 +16,7 @@ export function requestLabel(result: RunResult): string {
  * time and size, headers, cookies, the pretty body, then warnings and the error (if any).
  */
 export function printResult(result: RunResult, io: CliIo): void {
-  io.out(io.style(['bold', 'magenta'], `### ${requestLabel(result)}`));
+  io.out(io.style(['bold', 'magenta'], `### ${resultLabel(result)}`));
   const exchange = result.exchange;
   if (exchange && exchange.hops.length > 0) {
     const first = exchange.hops[0].request;

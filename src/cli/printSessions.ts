@@ -1,6 +1,7 @@
 import type { CookieView, HeaderList } from '../core/http/types';
 import type { SessionStore } from '../core/session/sessionStore';
 import { looksSecret, REDACTED } from '../core/variables/redactSecrets';
+import { cookieExpiry, cookieFlags } from '../shared/cookieText';
 import type { CliIo } from './cliIo';
 
 /** The `session show --json` object: every session with its cookies, default headers and named responses. */
@@ -45,12 +46,5 @@ export function printSessions(store: SessionStore, path: string, io: CliIo): voi
 }
 
 function formatCookie(cookie: CookieView, io: CliIo): string {
-  const flags = [
-    cookie.secure ? 'Secure' : '',
-    cookie.httpOnly ? 'HttpOnly' : '',
-    cookie.sameSite && cookie.sameSite !== 'none' ? `SameSite=${cookie.sameSite}` : '',
-    cookie.hostOnly ? 'host-only' : '',
-  ].filter(Boolean);
-  const expiry = cookie.expires ? `expires ${cookie.expires}` : 'session';
-  return `${cookie.domain}  ${cookie.path}  ${io.style('bold', `${cookie.name}=${cookie.value}`)}  ${io.style('dim', [expiry, ...flags].join(', '))}`;
+  return `${cookie.domain}  ${cookie.path}  ${io.style('bold', `${cookie.name}=${cookie.value}`)}  ${io.style('dim', [cookieExpiry(cookie), ...cookieFlags(cookie)].join(', '))}`;
 }

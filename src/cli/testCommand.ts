@@ -10,7 +10,7 @@ import type { CliIo } from './cliIo';
 import { collectHttpFiles } from './collectHttpFiles';
 import { noteConfirmation } from './noteConfirmation';
 import { printFailure, SourceLines } from './printFailures';
-import { requestLabel } from './printResult';
+import { resultLabel } from './printResult';
 import { htmlReport } from './reports/htmlReport';
 import { jsonReport } from './reports/jsonReport';
 import { junitReport } from './reports/junitReport';
@@ -72,7 +72,7 @@ async function runTestFile(shown: string, options: TestOptions, sessions: Sessio
     const confirm = noteConfirmation(options.yes, io);
     const ctx = { filePath, file, sessions, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, ...(confirm ? { confirm } : {}) };
     await runEach(ctx, file.requests, (result) => {
-      const entry = requestReport(result, requestLabel(result));
+      const entry = requestReport(result, resultLabel(result));
       report.requests.push(entry);
       const failed = entry.tests.filter((t) => !t.passed).length;
       const mark = failed > 0 || entry.status === null ? io.style('red', '✘') : io.style('green', '✔');

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestAtLine } from '../core/parser/requestAtLine';
 import { isNoLog } from '../core/runner/isNoLog';
+import { requestLabel } from '../core/runner/requestLabel';
 import { runRequest } from '../core/runner/runRequest';
 import type { RunResult } from '../core/runner/types';
 import type { SessionStore } from '../core/session/sessionStore';
@@ -79,7 +80,7 @@ export class SendRequestCommand extends Disposable {
       this.reportError(error);
       return undefined;
     }
-    const info: SendInfo = { label: block.name ?? block.title ?? `${block.method} ${block.url}`, method: block.method, url: block.url };
+    const info: SendInfo = { label: requestLabel(block), method: block.method, url: block.url };
     const result = await this.runInView(info, (signal) => runRequest({
       ...editorRunContext(document.uri, this.sessions, environment, { signal, prompt: true, confirm: true }),
       filePath,

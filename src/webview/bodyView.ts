@@ -1,5 +1,6 @@
+import { formatBytes } from '../shared/formatBytes';
 import type { ResponseModel } from '../shared/protocol';
-import { button, el, formatSize } from './dom';
+import { button, el } from './dom';
 import { lazyLines } from './lazyLines';
 import { arraySource, prettyJson } from './prettyJson';
 import type { LineSource } from './prettyJson';
@@ -20,7 +21,7 @@ export class BodyView {
   private moreButton: HTMLButtonElement | undefined;
 
   constructor(private readonly model: ResponseModel, private readonly actions: BodyActions) {
-    if (model.truncated) this.notice(`The body was cut at ${formatSize(model.size)} (setting httpSession.response.maxSize).`);
+    if (model.truncated) this.notice(`The body was cut at ${formatBytes(model.size)} (setting httpSession.response.maxSize).`);
     this.render();
   }
 
@@ -41,14 +42,14 @@ export class BodyView {
         return;
       case 'image': {
         const img = el('img', 'image-body');
-        img.alt = `Image, ${formatSize(model.size)}`;
+        img.alt = `Image, ${formatBytes(model.size)}`;
         img.src = model.bodyStart;
-        this.element.append(el('p', 'meta', `${model.contentType}, ${formatSize(model.size)}`), img);
+        this.element.append(el('p', 'meta', `${model.contentType}, ${formatBytes(model.size)}`), img);
         return;
       }
       case 'binary':
         this.element.append(
-          el('p', 'meta', `Binary body: ${formatSize(model.size)}${model.contentType ? ` (${model.contentType})` : ''}.`),
+          el('p', 'meta', `Binary body: ${formatBytes(model.size)}${model.contentType ? ` (${model.contentType})` : ''}.`),
           button('Save Body…', () => this.actions.saveBody()),
         );
         return;
@@ -63,7 +64,7 @@ export class BodyView {
   private renderCode(): void {
     const { model } = this;
     if (model.prettyOff) {
-      this.notice(`The body is ${formatSize(model.size)}: pretty-printing is off above 2 MB. Open it in an editor to search all of it.`);
+      this.notice(`The body is ${formatBytes(model.size)}: pretty-printing is off above 2 MB. Open it in an editor to search all of it.`);
       this.element.append(button('Open in Editor', () => this.actions.openInEditor()));
       this.renderRaw();
       return;

@@ -1,5 +1,7 @@
+import { cookieExpiry } from '../shared/cookieText';
+import { formatBytes } from '../shared/formatBytes';
 import type { CookieRow, HopView, ResponseModel } from '../shared/protocol';
-import { el, formatMs, formatSize, pairTable } from './dom';
+import { el, formatMs, pairTable } from './dom';
 import { statusWords } from './statusWords';
 
 /** The Headers tab: response headers in wire order, repeats kept. */
@@ -15,7 +17,7 @@ function cookieTable(rows: CookieRow[], emptyText: string): HTMLElement {
     // they would either squeeze it to one character per line or be squeezed themselves.
     const meta = c.domain === undefined ? undefined : el('div', 'cookie-meta',
       el('span', undefined, [c.domain, c.path].filter(Boolean).join(' ')),
-      el('span', 'nowrap', c.expires ? `expires ${c.expires}` : 'session'),
+      el('span', 'nowrap', cookieExpiry(c)),
       c.flags ? el('span', 'nowrap', c.flags) : undefined);
     body.append(el('tr', undefined, el('th', undefined, c.name), el('td', undefined, el('div', 'cookie-value', c.value), meta)));
   }
@@ -45,7 +47,7 @@ export function hopsView(hops: HopView[]): HTMLElement {
     if (hops.length > 1) section.append(el('h3', undefined, `Hop ${index + 1} of ${hops.length}`));
     section.append(el('pre', 'request-line', `${hop.method} ${hop.url}`), pairTable(hop.headers, 'No headers were sent.'));
     if (hop.bodySize > 0) {
-      const more = hop.bodySize > hop.bodyPreview.length ? `\n… ${formatSize(hop.bodySize)} in all` : '';
+      const more = hop.bodySize > hop.bodyPreview.length ? `\n… ${formatBytes(hop.bodySize)} in all` : '';
       section.append(el('pre', 'code raw', hop.bodyPreview + more));
     }
     if (hop.status > 0) {

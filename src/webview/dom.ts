@@ -28,13 +28,6 @@ export function pairTable(rows: Array<[string, string]>, emptyText: string): HTM
   return el('table', 'pairs', body);
 }
 
-/** Bytes in words: "512 B", "1.5 KB", "20.0 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Milliseconds in words: "85 ms", "1.25 s". */
 export function formatMs(ms: number | undefined): string {
   if (ms === undefined) return '—';

@@ -1,7 +1,8 @@
+import { formatBytes } from '../shared/formatBytes';
 import type { ErrorModel, ResponseModel, ViewAction } from '../shared/protocol';
 import { BodyView } from './bodyView';
 import { cookiesTab, headersTab, hopsView, timingTab } from './detailTabs';
-import { button, el, formatMs, formatSize } from './dom';
+import { button, el, formatMs } from './dom';
 import { statusClass, statusWords } from './statusWords';
 
 /** Tab names, in display order. */
@@ -26,7 +27,7 @@ export function renderResponse(model: ResponseModel, host: RenderHost): { root: 
   const summary = el('div', 'summary',
     status, serverText,
     el('span', 'meta', formatMs(model.durationMs)),
-    el('span', 'meta', formatSize(model.size)),
+    el('span', 'meta', formatBytes(model.size)),
     el('span', 'label', model.label));
   const toolbar = el('div', 'toolbar',
     button('Copy Body', () => host.act('copyBody')),

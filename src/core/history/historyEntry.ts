@@ -1,3 +1,4 @@
+import { requestName } from '../runner/requestLabel';
 import type { RunResult } from '../runner/types';
 import { redactRequest, redactUrl, type StoredRequest } from './redactRequest';
 
@@ -33,7 +34,7 @@ export function historyEntry(result: RunResult, finishedAt: Date): HistoryEntry 
   if (!exchange || (!first && !exchange.error)) return undefined;
   const status = exchange.response?.status;
   const errorCode = result.error?.code;
-  const label = result.request.name ?? result.request.title;
+  const label = requestName(result.request);
   return {
     time: finishedAt.toISOString(),
     method: first?.method ?? result.request.method,

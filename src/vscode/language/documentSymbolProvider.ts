@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RequestBlock } from '../../core/parser/types';
+import { requestName } from '../../core/runner/requestLabel';
 import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';
 import type { DocumentCache } from '../documentCache';
 
@@ -29,7 +30,7 @@ export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
 
 function requestSymbol(document: vscode.TextDocument, request: RequestBlock, withHeaders: boolean): vscode.DocumentSymbol {
   const line = `${request.method} ${clip(request.url)}`;
-  const name = request.title || request.name || line;
+  const name = requestName(request) ?? line;
   const separator = request.range.startLine > 0 && /^\s*###/.test(document.lineAt(request.range.startLine - 1).text);
   // Without a separator the block may open with file variables; the request starts at its own comments.
   const start = separator ? request.range.startLine - 1 : Math.min(request.requestLine, ...request.directives.map((d) => d.line));

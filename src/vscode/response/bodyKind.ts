@@ -1,31 +1,21 @@
+import { isBinaryBody } from '../../core/http/isBinaryBody';
 import type { BodyKind } from '../../shared/protocol';
 
 const TEXT_TYPES = /^(text\/|application\/(x-www-form-urlencoded|javascript|ecmascript|graphql|yaml|x-yaml|x-ndjson|ld\+json|problem\+json))/;
 
-/** How a response body of `contentType` (lower case, no parameters) with these bytes should be shown. */
-export function bodyKind(contentType: string, body: Uint8Array): BodyKind {
+/**
+ * How a response body of `contentType` (lower case, no parameters) with these bytes should be shown; binary
+ * by the one rule (isBinaryBody, given the whole Content-Type `header` for its charset), images as images.
+ */
+export function bodyKind(contentType: string, body: Uint8Array, header = contentType): BodyKind {
   if (body.length === 0) return 'none';
-  if (contentType === 'application/json' || contentType.endsWith('+json')) return 'json';
-  if (/^(application|text)\/xml$/.test(contentType) || contentType.endsWith('+xml')) {
-    return contentType === 'image/svg+xml' ? 'image' : 'xml';
-  }
-  if (contentType === 'text/html' || contentType === 'application/xhtml+xml') return 'html';
   if (contentType.startsWith('image/')) return 'image';
+  if (isBinaryBody(body, header)) return 'binary';
+  if (contentType === 'application/json' || contentType.endsWith('+json')) return 'json';
+  if (/^(application|text)\/xml$/.test(contentType) || contentType.endsWith('+xml')) return 'xml';
+  if (contentType === 'text/html' || contentType === 'application/xhtml+xml') return 'html';
   if (TEXT_TYPES.test(contentType)) return 'text';
-  return looksLikeText(body) ? sniffText(body) : 'binary';
-}
-
-/** No NUL byte and valid UTF-8 in the first 4 KB. */
-function looksLikeText(body: Uint8Array): boolean {
-  const head = body.subarray(0, 4096);
-  if (head.includes(0)) return false;
-  try {
-    // A multi-byte character cut at 4 KB is not an error: stream mode keeps it pending.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+  return sniffText(body);
 }
 
 /** Untyped text that starts like JSON or XML is shown as such. */

@@ -1,7 +1,9 @@
 import { bodyPreview } from '../../core/http/bodyPreview';
 import { bodyLength } from '../../core/http/bodySource';
 import type { CookieView, Exchange, Hop } from '../../core/http/types';
+import { requestName } from '../../core/runner/requestLabel';
 import type { RunResult } from '../../core/runner/types';
+import { cookieFlags } from '../../shared/cookieText';
 import type { CookieRow, ErrorModel, HopView, ResponseModel } from '../../shared/protocol';
 import { bodyKind, decodeBody } from './bodyKind';
 
@@ -23,12 +25,11 @@ export interface BuiltModel {
   bodyText: string;
 }
 
-/** The short name of a request: its `@name`, its `###` title, or method and path. */
+/** The request label (core requestName: `@name`, else `###` title) short enough for a tab, else method and path. */
 export function requestLabel(result: Pick<RunResult, 'request'>): string {
   const { request } = result;
-  if (request.name) return request.name;
-  const title = request.title?.trim();
-  if (title) return title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS)}…` : title;
+  const name = requestName(request);
+  if (name) return name.length > LABEL_CHARS && !request.name ? `${name.slice(0, LABEL_CHARS)}…` : name;
   return `${request.method} ${pathOf(request.url)}`;
 }
 
@@ -45,7 +46,7 @@ function pathOf(url: string): string {
 export function buildResponseModel(id: number, result: RunResult, exchange: Exchange): BuiltModel {
   const response = exchange.response!;
   const contentTypeHeader = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-  let kind = bodyKind(response.contentType, response.body);
+  let kind = bodyKind(response.contentType, response.body, contentTypeHeader);
   if (kind === 'image' && response.body.length > IMAGE_LIMIT_BYTES) kind = 'binary';
   const textual = kind !== 'image' && kind !== 'binary' && kind !== 'none';
   const bodyText = textual ? decodeBody(response.body, contentTypeHeader) : '';
@@ -109,13 +110,7 @@ function attemptedHop(result: RunResult): HopView {
 
 /** A cookie row with its attributes in words. */
 export function cookieRow(cookie: CookieView): CookieRow {
-  const flags = [
-    cookie.secure ? 'Secure' : '',
-    cookie.httpOnly ? 'HttpOnly' : '',
-    cookie.sameSite ? `SameSite=${cookie.sameSite}` : '',
-    cookie.hostOnly ? 'host-only' : '',
-  ].filter(Boolean);
-  return { name: cookie.name, value: cookie.value, domain: cookie.domain, path: cookie.path, expires: cookie.expires, flags: flags.join(' ') };
+  return { name: cookie.name, value: cookie.value, domain: cookie.domain, path: cookie.path, expires: cookie.expires, flags: cookieFlags(cookie).join(' ') };
 }
 
 /** A hop as the Request tab shows it: what was sent, then what came back. */

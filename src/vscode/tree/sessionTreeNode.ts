@@ -31,12 +31,6 @@ export function cookieDomain(cookie: CookieView): string {
   return cookie.domain.replace(/^\./, '');
 }
 
-/** "expires 2025-06-01 12:00 UTC" or "session". */
-export function expiryText(cookie: CookieView): string {
-  if (!cookie.expires) return 'session';
-  return `expires ${cookie.expires.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')}`;
-}
-
 /** The plain-text tooltip of a cookie: every attribute in words. */
 export function cookieTooltip(cookie: CookieView): string {
   return [

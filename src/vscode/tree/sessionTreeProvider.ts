@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { SessionStore } from '../../core/session/sessionStore';
 import type { SessionTreeNode } from './sessionTreeNode';
-import { cookieDomain, cookieTooltip, expiryText, maskedHeaderValue, preview, sessionSummary } from './sessionTreeNode';
+import { cookieExpiry } from '../../shared/cookieText';
+import { cookieDomain, cookieTooltip, maskedHeaderValue, preview, sessionSummary } from './sessionTreeNode';
 
 const { Expanded, None } = vscode.TreeItemCollapsibleState;
 
@@ -76,7 +77,7 @@ export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeN
         const { cookie } = node;
         const item = new vscode.TreeItem(cookie.name, None);
         item.id = `s/${node.session}/d/${cookie.domain}/${cookie.path}/${cookie.name}`;
-        item.description = `${preview(cookie.value)} · ${expiryText(cookie)}`;
+        item.description = `${preview(cookie.value)} · ${cookieExpiry(cookie)}`;
         item.tooltip = cookieTooltip(cookie);
         item.iconPath = new vscode.ThemeIcon(cookie.secure ? 'lock' : 'symbol-key');
         return item;

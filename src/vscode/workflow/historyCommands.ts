@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../core/history/historyEntry';
 import { resendStoredRequest } from '../../core/history/resendStoredRequest';
+import { requestLabel } from '../../core/runner/requestLabel';
 import type { RunResult } from '../../core/runner/types';
 import { SEND_REQUEST_COMMAND } from '../codeLensProvider';
 import type { RunInView } from '../sendRequestCommand';
@@ -59,7 +60,7 @@ async function resend(entry: HistoryEntry, services: RequestServices, runInView:
     return undefined;
   }
   // Sent as stored, not re-parsed: stored text is never read as `{{…}}` or `< path` (see resendStoredRequest).
-  return runInView({ label: entry.label ?? `${entry.method} ${entry.url}`, method: entry.method, url: entry.url }, (signal) => resendStoredRequest(
+  return runInView({ label: requestLabel({ name: entry.label, method: entry.method, url: entry.url }), method: entry.method, url: entry.url }, (signal) => resendStoredRequest(
     editorRunContext(uri, services.sessions, {}, { signal }),
     entry,
   ));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { bodyText, formatBytes, prettyBody } from '../../../src/cli/bodyText';
+import { bodyText, prettyBody } from '../../../src/cli/bodyText';
+import { formatBytes } from '../../../src/shared/formatBytes';
 
 describe('CLI body display', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,0 +1,27 @@
+/** Media types that are bytes whatever they hold (SVG, being XML, is not among them). */
+const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|x-tar|wasm|protobuf|x-protobuf)$/;
+
+/** How much of a body is looked at to tell text from bytes. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * The one text-vs-binary rule for response bodies (CLI output, JSON results, the response view): binary when
+ * the media type says bytes (image, audio, video, font, octet-stream, pdf, archives; never `+xml`), or, unless
+ * `contentType` names a charset other than UTF-8 (UTF-16 holds NULs), when the first 4 KB hold a NUL byte or
+ * are not UTF-8. `contentType` is a Content-Type value; its parameters may be left out.
+ */
+export function isBinaryBody(body: Uint8Array, contentType: string): boolean {
+  const [media = '', ...params] = contentType.toLowerCase().split(';').map((part) => part.trim());
+  if (BINARY_TYPES.test(media) && !media.endsWith('+xml')) return true;
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') return false;
+  const head = body.subarray(0, SNIFF_BYTES);
+  if (head.includes(0)) return true;
+  try {
+    // Stream mode when the body goes on: a multi-byte character cut at the 4 KB mark is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: body.length > SNIFF_BYTES });
+    return false;
+  } catch {
+    return true;
+  }
+}
