@@ -1,6 +1,9 @@
 import type { CodeLine, TokenKind } from './codeLine';
 
-const PIECE = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<\/?[^>]*>|[^<]+/g;
+// A tag or declaration ends at the first `>` outside quotes, so `<a title="x > y">` is one tag; a quote
+// that never closes falls back to the first `>`, and a `<` that starts nothing is text. No piece reads past
+// the next `<` (XML allows none in a value), so a hostile body costs linear time.
+const PIECE = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[^<]*?\?>|<[!/]?(?:[^<>"']|"[^<"]*"|'[^<']*')*>|<[^<>]*>|[^<]+|</g;
 const ATTR = /([^\s=/>]+)(\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
 
 /** Re-indents XML (or HTML source) into coloured lines, one element or text run per line. */
@@ -18,10 +21,11 @@ export function prettyXml(text: string): CodeLine[] {
         lines.pop();
         lines[lines.length - 1].tokens.push(...last.tokens, ...tagTokens(piece));
       } else lines.push({ indent: depth, tokens: tagTokens(piece) });
-    } else if (piece.startsWith('<')) {
+    } else if (piece.startsWith('<') && piece.length > 1) {
       lines.push({ indent: depth, tokens: tagTokens(piece) });
       if (!piece.endsWith('/>')) depth++;
     } else if (piece.trim()) {
+      // Text, or a lone `<` that starts no tag.
       lines.push({ indent: depth, tokens: [['text', piece.trim()]] });
     }
   }
