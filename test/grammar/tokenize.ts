@@ -10,10 +10,15 @@ export interface Token {
 }
 
 const root = join(__dirname, '..', '..');
-let registry: Promise<textmate.Registry> | undefined;
+/** VS Code's own JavaScript grammar, from the code-server that `npm run vscode:install` puts in .vscode-test. */
+export const VSCODE_JS_GRAMMAR = join(root, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode',
+  'extensions', 'javascript', 'syntaxes', 'JavaScript.tmLanguage.json');
+const registries = new Map<boolean, Promise<textmate.Registry>>();
 
-function loadRegistry(): Promise<textmate.Registry> {
-  registry ??= (async () => {
+function loadRegistry(withJs: boolean): Promise<textmate.Registry> {
+  const cached = registries.get(withJs);
+  if (cached) return cached;
+  const registry = (async () => {
     const wasm = readFileSync(join(root, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
     return new textmate.Registry({
@@ -21,18 +26,28 @@ function loadRegistry(): Promise<textmate.Registry> {
         createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s) => new oniguruma.OnigString(s),
       }),
-      // Only our grammar: embedded source.json / text.xml are left to VS Code's built-ins.
-      loadGrammar: async (scopeName) => scopeName === 'source.http'
-        ? textmate.parseRawGrammar(readFileSync(join(root, 'syntaxes', 'http.tmLanguage.json'), 'utf8'), 'http.tmLanguage.json')
-        : null,
+      // Our grammar, and VS Code's JavaScript when asked for; embedded source.json / text.xml are left to VS Code.
+      loadGrammar: async (scopeName) => {
+        if (scopeName === 'source.http') {
+          return textmate.parseRawGrammar(readFileSync(join(root, 'syntaxes', 'http.tmLanguage.json'), 'utf8'), 'http.tmLanguage.json');
+        }
+        if (scopeName === 'source.js') {
+          // Without VS Code's grammar an empty source.js stands in: a rule including a grammar that is missing matches nothing.
+          return withJs
+            ? textmate.parseRawGrammar(readFileSync(VSCODE_JS_GRAMMAR, 'utf8'), VSCODE_JS_GRAMMAR)
+            : textmate.parseRawGrammar('{"scopeName":"source.js","patterns":[]}', 'empty-js.json');
+        }
+        return null;
+      },
     });
   })();
+  registries.set(withJs, registry);
   return registry;
 }
 
-/** Tokenizes `text` (lines joined with '\n') with syntaxes/http.tmLanguage.json; one Token[] per line. */
-export async function tokenize(text: string): Promise<Token[][]> {
-  const grammar = await (await loadRegistry()).loadGrammar('source.http');
+/** Tokenizes `text` (lines joined with '\n') with syntaxes/http.tmLanguage.json (and VS Code's JavaScript grammar when asked); one Token[] per line. */
+export async function tokenize(text: string, options: { withJavaScript?: boolean } = {}): Promise<Token[][]> {
+  const grammar = await (await loadRegistry(options.withJavaScript === true)).loadGrammar('source.http');
   if (!grammar) throw new Error('source.http grammar did not load');
   let state = textmate.INITIAL;
   return text.split('\n').map((line) => {
