@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import { completionContext } from '../../core/editor/completionContext';
 import type { LanguageServices } from './languageServices';
+import { scriptApiCompletions } from './scriptApiFeatures';
 import { directiveCompletions, headerNameCompletions, headerValueCompletions, methodCompletions } from './simpleCompletions';
 import { variableCompletions } from './variableCompletions';
 
 /** Characters that open a completion context: `{{`, `$` built-ins, `.` paths, `# @`, `Name:`. */
 export const COMPLETION_TRIGGERS = ['{', '$', '.', '@', ':', ' '];
 
-/** Completion for `.http` files: methods, headers and values, `{{` variables, `# @` directives. */
+/** Completion for `.http` files: methods, headers and values, `{{` variables, `# @` directives, the script API inside `{% %}`. */
 export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly services: LanguageServices) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const inScript = scriptApiCompletions(document, position);
+    if (inScript) return inScript;
     const file = this.services.documents.get(document);
     const context = completionContext(file, (line) => document.lineAt(line).text, position.line, position.character);
     if (!context) return undefined;
