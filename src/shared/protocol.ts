@@ -28,6 +28,29 @@ export interface CookieRow {
   flags?: string;
 }
 
+/** One test of the request, as the Tests tab shows it (all text, never parsed as HTML). */
+export interface TestRow {
+  /** `status == 200`, a `client.test` name, "response handler", "pre-request script", "got a response". */
+  name: string;
+  passed: boolean;
+  /** True for the failure of a script's own code (it threw, ran too long, ran out of memory). */
+  scriptError: boolean;
+  message?: string;
+  expected?: string;
+  actual?: string;
+  /** Where it is written, or where it failed: `api.http:12`. */
+  where: string;
+}
+
+/** The request's tests and script output: the Tests tab and the status line's "3/4 tests passed". */
+export interface TestsView {
+  tests: TestRow[];
+  /** `client.log` lines, each with the file and line it came from. */
+  logs: Array<{ text: string; where: string }>;
+  /** False when the only test is the implicit "got a response" and nothing was logged: no Tests tab then. */
+  show: boolean;
+}
+
 /** How the body is shown. */
 export type BodyKind = 'json' | 'xml' | 'html' | 'text' | 'image' | 'binary' | 'none';
 
@@ -61,6 +84,7 @@ export interface ResponseModel {
   cookiesRejected: Array<{ header: string; url: string; reason: string }>;
   hops: HopView[];
   warnings: string[];
+  tests: TestsView;
 }
 
 /** A request that failed before or without a response. */
@@ -73,6 +97,7 @@ export interface ErrorModel {
   hops: HopView[];
   durationMs?: number;
   warnings: string[];
+  tests: TestsView;
 }
 
 /**

@@ -4,9 +4,10 @@ import { BodyView } from './bodyView';
 import { cookiesTab, headersTab, hopsView, timingTab } from './detailTabs';
 import { button, el, formatMs } from './dom';
 import { statusClass, statusWords } from './statusWords';
+import { testsSummary, testsTab } from './testsTab';
 
 /** Tab names, in display order. */
-export const TABS = ['Body', 'Headers', 'Cookies', 'Request', 'Timing'] as const;
+export const TABS = ['Body', 'Tests', 'Headers', 'Cookies', 'Request', 'Timing'] as const;
 /** One of TABS. */
 export type TabName = (typeof TABS)[number];
 
@@ -28,6 +29,7 @@ export function renderResponse(model: ResponseModel, host: RenderHost): { root: 
     status, serverText,
     el('span', 'meta', formatMs(model.durationMs)),
     el('span', 'meta', formatBytes(model.size)),
+    testsSummary(model.tests),
     el('span', 'label', model.label));
   const toolbar = el('div', 'toolbar',
     button('Copy Body', () => host.act('copyBody')),
@@ -41,34 +43,42 @@ export function renderResponse(model: ResponseModel, host: RenderHost): { root: 
   });
   const panels: Record<TabName, () => HTMLElement> = {
     Body: () => body.element,
+    Tests: () => testsTab(model.tests),
     Headers: () => headersTab(model),
     Cookies: () => cookiesTab(model),
     Request: () => hopsView(model.hops),
     Timing: () => timingTab(model),
   };
   const warnings = model.warnings.map((w) => el('p', 'notice', w));
-  const root = el('div', 'response', summary, ...warnings, toolbar, tabs(panels, host));
+  const shown = TABS.filter((name) => name !== 'Tests' || model.tests.show);
+  const root = el('div', 'response', summary, ...warnings, toolbar, tabs(panels, shown, host));
   return { root, body };
 }
 
-function tabs(panels: Record<TabName, () => HTMLElement>, host: RenderHost): HTMLElement {
+function tabs(panels: Record<TabName, () => HTMLElement>, shown: readonly TabName[], host: RenderHost): HTMLElement {
   const bar = el('div', 'tabs');
   bar.setAttribute('role', 'tablist');
   const content = el('div', 'tab-content');
   const built = new Map<TabName, HTMLElement>();
-  const select = (name: TabName): void => {
-    host.onTab(name);
+  const selectQuietly = (name: TabName): void => {
     for (const b of bar.children) b.setAttribute('aria-selected', String(b.textContent === name));
     let panel = built.get(name);
     if (!panel) built.set(name, (panel = panels[name]()));
     content.replaceChildren(panel);
   };
-  for (const name of TABS) {
+  const select = (name: TabName): void => {
+    host.onTab(name);
+    selectQuietly(name);
+  };
+  for (const name of shown) {
     const b = button(name, () => select(name), 'tab');
     b.setAttribute('role', 'tab');
+    b.dataset.tab = name;
     bar.append(b);
   }
-  select(host.tab);
+  // A remembered Tests tab falls back to Body for a response without tests, without forgetting the choice.
+  if (shown.includes(host.tab)) select(host.tab);
+  else selectQuietly('Body');
   return el('div', undefined, bar, content);
 }
 
@@ -76,10 +86,13 @@ function tabs(panels: Record<TabName, () => HTMLElement>, host: RenderHost): HTM
 export function renderError(model: ErrorModel): HTMLElement {
   const status = el('span', 'status server-error', `Error: ${model.code}`);
   status.id = 'status';
+  const timing = model.durationMs !== undefined && el('span', 'meta', formatMs(model.durationMs));
   return el('div', 'response error',
-    el('div', 'summary', status, model.durationMs !== undefined && el('span', 'meta', formatMs(model.durationMs)), el('span', 'label', model.label)),
+    el('div', 'summary', status, timing, testsSummary(model.tests), el('span', 'label', model.label)),
     el('p', 'error-message', model.message),
     ...model.warnings.map((w) => el('p', 'notice', w)),
+    model.tests.show && el('h3', undefined, 'Tests'),
+    model.tests.show && testsTab(model.tests),
     el('h3', undefined, 'The request as attempted'),
     hopsView(model.hops));
 }

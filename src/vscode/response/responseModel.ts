@@ -6,6 +6,7 @@ import type { RunResult } from '../../core/runner/types';
 import { cookieFlags } from '../../shared/cookieText';
 import type { CookieRow, ErrorModel, HopView, ResponseModel } from '../../shared/protocol';
 import { bodyKind, decodeBody } from './bodyKind';
+import { buildTestsView } from './testsView';
 
 /** Body text sent with the first message, in UTF-16 units (64 K): several screens, and quick to lay out as one wrapped line. */
 export const FIRST_CHUNK_CHARS = 64 * 1024;
@@ -75,6 +76,7 @@ export function buildResponseModel(id: number, result: RunResult, exchange: Exch
     cookiesRejected: exchange.cookies.rejected,
     hops: exchange.hops.map(hopView),
     warnings: result.warnings,
+    tests: buildTestsView(result),
   };
   return { model, bodyText };
 }
@@ -90,6 +92,7 @@ export function buildErrorModel(id: number, result: RunResult): ErrorModel {
     hops: result.exchange?.hops.length ? result.exchange.hops.map(hopView) : [attemptedHop(result)],
     durationMs: result.exchange?.timings.totalMs,
     warnings: result.warnings,
+    tests: buildTestsView(result),
   };
 }
 
