@@ -13,6 +13,8 @@ import { registerSessionTree } from './vscode/tree/registerSessionTree';
 import type { SessionTreeProvider } from './vscode/tree/sessionTreeProvider';
 import { SendRequestCommand } from './vscode/sendRequestCommand';
 import { WorkspaceSessions } from './vscode/workspaceSessions';
+import { registerTestController } from './vscode/testing/registerTestController';
+import type { HttpTests } from './vscode/testing/registerTestController';
 import { registerWorkflow } from './vscode/workflow/registerWorkflow';
 import type { Workflow } from './vscode/workflow/registerWorkflow';
 
@@ -26,6 +28,8 @@ export interface HttpSessionApi {
   readonly responseView: ResponseView;
   /** Environment picker and request history (tests read the history). */
   readonly workflow: Workflow;
+  /** The Testing view's controller and run profiles (tests read its items and run them). */
+  readonly tests: HttpTests;
   /** How long `activate` took, in ms (the in-editor benchmark reads it). */
   readonly activationMs: number;
 }
@@ -45,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
   registerStatusBar(context, sessions.store, responseView.activity);
   const workflow = registerWorkflow(context, { documents, sessions: sessions.store, log, responseView });
   registerLanguageFeatures(context, { documents, sessions: sessions.store, activeEnvironment: (uri) => workflow.environment.nameFor(uri) });
+  const tests = registerTestController(context, { documents, sessions: sessions.store, log, environmentOf: (d) => workflow.environment.valuesFor(d) });
   const codeLenses = new CodeLensProvider(documents);
   context.subscriptions.push(
     log,
@@ -56,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
     new SendRequestCommand(documents, sessions.store, log, (info, send) => responseView.run(info, send), (d) => workflow.environment.valuesFor(d)),
     vscode.commands.registerCommand('httpSession.showLog', () => log.show()),
   );
-  return { sessions: sessions.store, sessionTree, responseView, workflow, activationMs: performance.now() - started };
+  return { sessions: sessions.store, sessionTree, responseView, workflow, tests, activationMs: performance.now() - started };
 }
 
 /** Saves pending session changes before the extension host goes away. */

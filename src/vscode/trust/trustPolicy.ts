@@ -51,3 +51,19 @@ export function sendConfirmation(trusted: boolean, method: string, url: string):
     confirm: 'Send',
   };
 }
+
+/**
+ * The confirmation to ask once before a Testing-view run of `requests` requests from `files` files: the same
+ * "ask first" as sending, since the requests go out and their scripts (sandboxed, but able to change what later
+ * requests send through globals) run. `undefined` in a trusted workspace.
+ */
+export function runConfirmation(trusted: boolean, requests: number, files: number): SendConfirmation | undefined {
+  if (trusted) return undefined;
+  const what = `${requests} request${requests === 1 ? '' : 's'}${files > 1 ? ` from ${files} files` : ''}`;
+  return {
+    message: `Send ${what} and run their scripts from an untrusted workspace?`,
+    detail: 'This workspace is in Restricted Mode. The scripts run sandboxed, but what they set (client.global) is sent by later requests; '
+      + '{{$processEnv}}, {{$dotenv}} and body files outside the workspace are off.',
+    confirm: 'Run',
+  };
+}

@@ -1,0 +1,75 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseHttpFile } from '../../core/parser/parseHttpFile';
+import { Disposable } from '../disposable';
+import type { DocumentCache } from '../documentCache';
+import { fillFileItem, itemData } from './testItems';
+
+const HTTP_GLOB = '**/*.{http,rest}';
+const EXCLUDE_GLOB = '**/node_modules/**';
+
+/** Is `uri` an `.http` / `.rest` file on disk? */
+function isHttpFile(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && /\.(http|rest)$/i.test(uri.fsPath);
+}
+
+/**
+ * Keeps the controller's items in step with the workspace: every `.http` / `.rest` file (found when the
+ * Testing view asks, or when one is opened), parsed again on each edit and on changes on disk.
+ */
+export class TestDiscovery extends Disposable {
+  constructor(private readonly controller: vscode.TestController, private readonly documents: DocumentCache) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(HTTP_GLOB));
+    this._register(watcher.onDidCreate((uri) => void this.updateFromDisk(uri)));
+    this._register(watcher.onDidChange((uri) => void this.updateFromDisk(uri)));
+    this._register(watcher.onDidDelete((uri) => controller.items.delete(uri.toString())));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.updateFromDocument(d)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.updateFromDocument(e.document)));
+    for (const document of vscode.workspace.textDocuments) this.updateFromDocument(document);
+  }
+
+  /** Finds every `.http` / `.rest` file of the workspace (the Testing view's first look, and Refresh). */
+  async discoverAll(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(HTTP_GLOB, EXCLUDE_GLOB);
+    await Promise.all(uris.map((uri) => this.updateFromDisk(uri)));
+  }
+
+  /** Parses the file again (the open document when there is one) and returns its item. */
+  async refresh(uri: vscode.Uri): Promise<vscode.TestItem | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.updateFromDocument(open);
+    return this.updateFromDisk(uri);
+  }
+
+  private updateFromDocument(document: vscode.TextDocument): vscode.TestItem | undefined {
+    if (!isHttpFile(document.uri)) return undefined;
+    return this.fill(document.uri, () => this.documents.get(document));
+  }
+
+  private async updateFromDisk(uri: vscode.Uri): Promise<vscode.TestItem | undefined> {
+    if (!isHttpFile(uri)) return undefined;
+    // An open document is newer than the disk.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return this.controller.items.get(uri.toString());
+    let text: string;
+    try {
+      text = await fs.readFile(uri.fsPath, 'utf8');
+    } catch {
+      this.controller.items.delete(uri.toString());
+      return undefined;
+    }
+    return this.fill(uri, () => parseHttpFile(text));
+  }
+
+  private fill(uri: vscode.Uri, parse: () => ReturnType<typeof parseHttpFile>): vscode.TestItem {
+    let item = this.controller.items.get(uri.toString());
+    if (!item) {
+      item = this.controller.createTestItem(uri.toString(), path.basename(uri.fsPath), uri);
+      itemData.set(item, { kind: 'file', uri });
+      this.controller.items.add(item);
+    }
+    fillFileItem(this.controller, item, uri, parse());
+    return item;
+  }
+}
