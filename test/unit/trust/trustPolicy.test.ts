@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RESTRICTED_SETTINGS, sendConfirmation, settingValue } from '../../../src/vscode/trust/trustPolicy';
+import { RESTRICTED_SETTINGS, runConfirmation, sendConfirmation, settingValue } from '../../../src/vscode/trust/trustPolicy';
 
 describe('Restricted Mode policy (trust)', () => {
   describe('restricted settings are read from user scope only when the workspace is untrusted', () => {
@@ -57,6 +57,20 @@ describe('Restricted Mode policy (trust)', () => {
     it('a very long URL is elided in the question', () => {
       const asked = sendConfirmation(false, 'GET', `http://h/${'a'.repeat(5000)}`);
       assert.ok(asked && asked.message.length < 300, String(asked?.message.length));
+    });
+  });
+
+  describe('scripts in Restricted Mode: one "ask first" before a Testing-view run', () => {
+    it('a trusted workspace runs without asking', () => {
+      assert.equal(runConfirmation(true, 3, 1), undefined);
+    });
+
+    it('an untrusted workspace asks once, naming how many requests and files and that scripts run', () => {
+      assert.equal(runConfirmation(false, 1, 1)?.message, 'Send 1 request and run their scripts from an untrusted workspace?');
+      const asked = runConfirmation(false, 7, 2);
+      assert.equal(asked?.message, 'Send 7 requests from 2 files and run their scripts from an untrusted workspace?');
+      assert.match(asked?.detail ?? '', /client\.global/);
+      assert.equal(asked?.confirm, 'Run');
     });
   });
 
