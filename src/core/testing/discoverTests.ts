@@ -1,4 +1,5 @@
 import type { HttpFile, RequestBlock, ScriptRef } from '../parser/types';
+import { requestLabel } from '../runner/requestLabel';
 
 /** A test found by reading a file (before anything runs): a `??` line or a `client.test("name", …)` call. */
 export interface DiscoveredTest {
@@ -21,11 +22,6 @@ export interface DiscoveredRequest {
 
 /** `client.test(` with a plain string literal as its name (a computed name is only known when it runs). */
 const CLIENT_TEST = /\bclient\s*\.\s*test\s*\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`([^`\\$]*)`)/g;
-
-/** The short name of a request: `@name`, `###` title, or method and URL. */
-export function requestLabelOf(block: RequestBlock): string {
-  return block.name ?? (block.title?.trim() || `${block.method} ${block.url}`);
-}
 
 function unescape(text: string): string {
   return text.replace(/\\(.)/g, '$1');
@@ -55,6 +51,6 @@ export function discoverTests(file: HttpFile): DiscoveredRequest[] {
     }
     for (const ref of block.responseHandlers ?? []) tests.push(...scriptTestsOf(ref));
     tests.sort((x, y) => x.line - y.line || x.column - y.column);
-    return { block, label: requestLabelOf(block), tests };
+    return { block, label: requestLabel(block), tests };
   });
 }
