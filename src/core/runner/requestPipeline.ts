@@ -24,6 +24,7 @@
  *   handler scripts and `??` assertions run here (`tests`), after the session has what the response gave.
  * Preparing never changes the session; the send step applies the prologue's statements, then sends.
  */
+import { digestWrapper } from '../auth/digestWrapper';
 import type { Exchange } from '../http/types';
 import { sendWithSession } from '../session/sendWithSession';
 import {
@@ -59,8 +60,8 @@ export const PREPARE_STAGES: readonly PrepareStage[] = [
   cookiesStage,
 ];
 
-/** Wrappers around the send, outermost first (none yet: retries and auth challenges go here). */
-export const SEND_WRAPPERS: readonly SendWrapper[] = [];
+/** Wrappers around the send, outermost first. */
+export const SEND_WRAPPERS: readonly SendWrapper[] = [digestWrapper];
 
 /** The stages run once an exchange exists (even a failed one), in order. */
 export const AFTER_RESPONSE_STAGES: readonly AfterResponseStage[] = [

@@ -43,7 +43,10 @@ function sessionAuth(directive: Directive, resolver: Resolver, file: string): Se
     const pair = values.length === 2 ? `${values[0]}:${values[1]}` : values[0];
     return { name: 'Authorization', value: `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`, line: directive.line };
   }
-  throw new HttpSessionError('PARSE', `@session-auth needs "basic USER PASS" or "bearer TOKEN", not "${directive.value}".`, { file, line: directive.line });
+  // The Digest answer is computed per request by the digest send wrapper, from this REST Client form.
+  // The password is the rest of the line (REST Client's form lets it hold spaces).
+  if (lower === 'digest' && values.length >= 2) return { name: 'Authorization', value: `Digest ${values.join(' ')}`, line: directive.line };
+  throw new HttpSessionError('PARSE', `@session-auth needs "basic USER PASS", "digest USER PASS" or "bearer TOKEN", not "${directive.value}".`, { file, line: directive.line });
 }
 
 function expand(template: string, directive: Directive, resolver: Resolver, file: string): string {

@@ -5,6 +5,7 @@ import { HttpSessionError } from '../errors';
 import { createDispatcher } from '../http/createDispatcher';
 import type { DispatcherOptions } from '../http/createDispatcher';
 import type { CookieView, HeaderList, RejectedCookie } from '../http/types';
+import type { DigestState } from '../auth/digestAnswer';
 import { ChangeEmitter } from './changeEmitter';
 import { mergeCookiePairs } from './cookiePairs';
 import type { CookiePair } from './cookiePairs';
@@ -24,6 +25,10 @@ export interface SessionJSON {
   namedResponses: Record<string, NamedResponse>;
   /** `client.global` values set by scripts; absent in files written before globals existed. */
   globals?: Record<string, string>;
+  /** Digest nonces per origin (auth state); absent in files written before Digest auth existed. */
+  digest?: Record<string, DigestState>;
+  /** Default query parameters from `# @session-param`, in order; absent in older files. */
+  params?: Array<[name: string, value: string]>;
 }
 
 /** Jar options: localhost works, public suffixes rejected, strict parsing (no loose mode). */
@@ -37,6 +42,10 @@ export class Session {
   readonly namedResponses = new Map<string, NamedResponse>();
   /** Script globals (`client.global.set`), usable as `{{name}}` by every request of every file in this session. */
   readonly globals = new Map<string, string>();
+  /** Digest challenges answered, per origin: nonce, nonce count and the user they were answered for. */
+  readonly digestStates = new Map<string, DigestState>();
+  /** Default query parameters (`# @session-param`, like `s.params`); a request's own parameter of the same name wins. */
+  readonly defaultParams = new Map<string, string>();
   private readonly changes = new ChangeEmitter<Session>();
   private readonly pools = new Map<boolean, Dispatcher>();
 
@@ -63,12 +72,14 @@ export class Session {
     return this.pools.size > 0;
   }
 
-  /** Empties the jar, the default headers, the named responses and the globals, and closes the pools (like Session.close()). */
+  /** Empties the jar, the default headers, the named responses, the globals, Digest nonces and default parameters, and closes the pools (like Session.close()). */
   async clear(): Promise<void> {
     await this.jar.removeAllCookies();
     this.defaultHeaders.clear();
     this.namedResponses.clear();
     this.globals.clear();
+    this.digestStates.clear();
+    this.defaultParams.clear();
     await this.closePools();
     this.notifyChanged();
   }
@@ -187,6 +198,8 @@ export class Session {
       defaultHeaders: this.defaultHeaders.toList(),
       namedResponses: Object.fromEntries(this.namedResponses),
       globals: Object.fromEntries(this.globals),
+      digest: Object.fromEntries(this.digestStates),
+      params: [...this.defaultParams],
     };
   }
 
@@ -198,6 +211,8 @@ export class Session {
     for (const [header, value] of json.defaultHeaders) session.defaultHeaders.set(header, value);
     for (const [key, response] of Object.entries(json.namedResponses)) session.namedResponses.set(key, response);
     for (const [key, value] of Object.entries(json.globals ?? {})) session.globals.set(key, value);
+    for (const [origin, state] of Object.entries(json.digest ?? {})) session.digestStates.set(origin, { ...state });
+    for (const [key, value] of json.params ?? []) session.defaultParams.set(key, value);
     return session;
   }
 }

@@ -1,3 +1,4 @@
+import type { DigestState } from '../auth/digestAnswer';
 import type { Disposable } from './changeEmitter';
 import { ChangeEmitter } from './changeEmitter';
 import { Session } from './session';
@@ -117,10 +118,19 @@ function checkShape(json: unknown): Record<string, SessionJSON> {
       && Object.values(saved.namedResponses).every(isNamedResponse)
       && saved.cookies && typeof saved.cookies === 'object' && Array.isArray(saved.cookies.cookies)
       // Files written before scripts existed have no globals: they load as a session without any.
-      && (saved.globals === undefined || isStringRecord(saved.globals));
+      && (saved.globals === undefined || isStringRecord(saved.globals))
+      // Digest nonces and default parameters came later still; older files have neither.
+      && (saved.digest === undefined || isDigestRecord(saved.digest))
+      && (saved.params === undefined || isHeaderPairs(saved.params));
     if (!ok) throw new Error(`session "${name}" has a bad shape`);
   }
   return data.sessions;
+}
+
+function isDigestRecord(value: unknown): boolean {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((state: Partial<DigestState> | null) =>
+    !!state && typeof state.realm === 'string' && typeof state.nonce === 'string' && typeof state.algorithm === 'string'
+    && typeof state.username === 'string' && typeof state.nc === 'number');
 }
 
 function isStringRecord(value: unknown): boolean {
