@@ -1,5 +1,6 @@
 import type { Exchange, HeaderList, OutgoingRequest } from '../http/types';
 import type { Directive, RequestBlock } from '../parser/types';
+import type { CookiePair } from '../session/cookiePairs';
 import type { Session } from '../session/session';
 import type { Resolver, VariableSources } from '../variables/types';
 import type { RequestOptions } from './requestOptions';
@@ -51,6 +52,8 @@ export interface RequestDraft {
   request?: OutgoingRequest;
   /** Set by the `cookies` stage: the first hop exactly as it goes out, the jar's cookies merged in. */
   asSent?: OutgoingRequest;
+  /** Set by the `cookies` stage: the Cookie pairs of `asSent`, so the send need not ask the jar again. */
+  firstHopCookies?: CookiePair[];
 }
 
 /** A draft every prepare stage has run on. */

@@ -74,6 +74,7 @@ export const cookiesStage: PrepareStage = {
     const own = parseCookiePairs(getAll(request.headers, 'cookie'));
     const pairs = await draft.session.cookiePairsToSend(request.url, own, need(draft, 'options').send.useCookieJar !== false);
     draft.asSent = withCookieHeader(request, pairs);
+    draft.firstHopCookies = pairs;
   },
 };
 

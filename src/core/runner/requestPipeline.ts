@@ -18,7 +18,8 @@
  * - A send wrapper is a `SendWrapper` ({ name, wrap(next) }): `wrap` returns a SendStep that may call
  *   `next(request, prepared)` more than once (a retry loop, an answer to a 401 Digest challenge with an
  *   added Authorization header). The request it gets has merged headers and only its own Cookie header;
- *   the session adds the jar's cookies afresh on every hop. Respect `prepared.options.send.signal`.
+ *   the session adds the jar's cookies afresh on every hop (the first call's first hop reuses what the
+ *   `cookies` stage just read, as long as the wrapper passes `prepared.request` itself). Respect `prepared.options.send.signal`.
  * - An after-response stage is an `AfterResponseStage` ({ name, run(done) }): `done` holds the prepared
  *   request, the exchange (its `response` may be missing, its `error` set) and the report. Response
  *   handler scripts and `??` assertions run here (`tests`), after the session has what the response gave.
@@ -103,6 +104,7 @@ export async function prepareRequest(source: RequestSource, ctx: PipelineContext
     options: need(draft, 'options'),
     request: need(draft, 'request'),
     asSent: need(draft, 'asSent'),
+    firstHopCookies: need(draft, 'firstHopCookies'),
   };
 }
 
@@ -112,7 +114,13 @@ export async function prepareRequest(source: RequestSource, ctx: PipelineContext
  */
 export async function sendPrepared(prepared: PreparedRequest, wrappers: readonly SendWrapper[] = SEND_WRAPPERS): Promise<Exchange> {
   for (const statement of prepared.prologue) prepared.session.setDefaultHeader(statement.name, statement.value);
-  let step: SendStep = (request, { session, options }) => sendWithSession(session, request, options.send);
+  let fresh = true;
+  let step: SendStep = (request, { session, options }) => {
+    // The cookies stage just asked the jar for this very request; a retry or a changed request asks again.
+    const reuse = fresh && request === prepared.request;
+    fresh = false;
+    return sendWithSession(session, request, reuse ? { ...options.send, firstHopCookies: prepared.firstHopCookies } : options.send);
+  };
   for (const wrapper of [...wrappers].reverse()) step = wrapper.wrap(step);
   return step(prepared.request, prepared);
 }

@@ -4,6 +4,7 @@ import { sendHop } from '../http/sendHop';
 import type { HopResult } from '../http/sendHop';
 import type { CookieView, Exchange, Hop, OutgoingRequest, RejectedCookie } from '../http/types';
 import { parseCookiePairs, withCookieHeader } from './cookiePairs';
+import type { CookiePair } from './cookiePairs';
 import { REDIRECT_STATUSES, redirectRequest } from './redirectRequest';
 import type { Session } from './session';
 
@@ -20,6 +21,8 @@ export interface SendOptions {
   rejectUnauthorized: boolean;
   /** false for `# @no-cookie-jar`: no jar cookies sent, nothing stored. Default true. */
   useCookieJar?: boolean;
+  /** The first hop's Cookie pairs when the caller just computed them (Session.cookiePairsToSend); later hops always ask the jar. */
+  firstHopCookies?: CookiePair[];
   signal?: AbortSignal;
 }
 
@@ -38,7 +41,9 @@ export async function sendWithSession(session: Session, request: OutgoingRequest
   let credentialsDropped = false;
   try {
     for (;;) {
-      const pairs = await session.cookiePairsToSend(current.url, new URL(current.url).origin === firstOrigin ? ownPairs : [], useJar);
+      const pairs = exchange.hops.length === 0 && options.firstHopCookies
+        ? options.firstHopCookies
+        : await session.cookiePairsToSend(current.url, new URL(current.url).origin === firstOrigin ? ownPairs : [], useJar);
       const sent = withCookieHeader(current, pairs);
       if (exchange.hops.length === 0) exchange.cookies.sent = pairs.map((p) => ({ ...p }));
       const hop = await sendHop(session.dispatcher(!options.rejectUnauthorized), sent, {
