@@ -3,7 +3,7 @@
  * block of a `.http` file), resendStoredRequest (a history entry) and requestAsSent (Copy as cURL) all go
  * through it, so a step added here is added for all of them.
  *
- *   PREPARE_STAGES          confirm → variables → pre-request-scripts → prologue → build → options → headers → cookies
+ *   PREPARE_STAGES          confirm → variables → pre-request-scripts → prologue → build → options → headers → aws-signature → cookies
  *   SEND_WRAPPERS           around the send: outermost first; the innermost step is sendWithSession
  *   AFTER_RESPONSE_STAGES   cookie-warnings → truncation-warning → named-response → session-statements → tests
  *
@@ -25,6 +25,7 @@
  *   handler scripts and `??` assertions run here (`tests`), after the session has what the response gave.
  * Preparing never changes the session; the send step applies the prologue's statements, then sends.
  */
+import { awsSignatureStage } from '../auth/awsSignatureStage';
 import { digestWrapper } from '../auth/digestWrapper';
 import type { Exchange } from '../http/types';
 import { sendWithSession } from '../session/sendWithSession';
@@ -58,6 +59,7 @@ export const PREPARE_STAGES: readonly PrepareStage[] = [
   buildStage,
   optionsStage,
   headersStage,
+  awsSignatureStage,
   cookiesStage,
 ];
 
