@@ -1,8 +1,8 @@
 import type { CookieView, HeaderList } from '../core/http/types';
 import type { SessionStore } from '../core/session/sessionStore';
-import { looksSecret, REDACTED } from '../core/variables/redactSecrets';
 import { cookieExpiry, cookieFlags } from '../shared/cookieText';
 import type { CliIo } from './cliIo';
+import type { SecretMask } from './outputSecrets';
 
 /** The `session show --json` object: every session with its cookies, default headers and named responses. */
 export interface SessionsJson {
@@ -10,28 +10,28 @@ export interface SessionsJson {
   sessions: Array<{ name: string; cookies: CookieView[]; defaultHeaders: HeaderList; namedResponses: string[]; globals: Record<string, string> }>;
 }
 
-/** Builds the `session show --json` object. */
-export function sessionsJson(store: SessionStore, path: string): SessionsJson {
+/** Builds the `session show --json` object; cookie values, default header values and globals go through `mask`. */
+export function sessionsJson(store: SessionStore, path: string, mask: SecretMask): SessionsJson {
   return {
     file: path,
     sessions: store.names().map((name) => {
       const session = store.get(name);
       return {
         name,
-        cookies: session.listCookies(),
-        defaultHeaders: session.defaultHeaders.toList(),
+        cookies: session.listCookies().map((cookie) => ({ ...cookie, value: mask.cookie(cookie.value) })),
+        defaultHeaders: session.defaultHeaders.toList().map(([header, value]): [string, string] => [header, mask.header(header, value)]),
         namedResponses: [...session.namedResponses.keys()],
         // Masked like the editor's hover: a name that looks secret (token, password, key…) never shows its value.
-        globals: Object.fromEntries([...session.globals].map(([name, value]) => [name, looksSecret(name) ? REDACTED : value])),
+        globals: Object.fromEntries([...session.globals].map(([name, value]) => [name, mask.secretName(name, value)])),
       };
     }),
   };
 }
 
 /** Prints every session for people: cookies grouped by domain (path, name=value, expiry or "session", flags), then default headers. */
-export function printSessions(store: SessionStore, path: string, io: CliIo): void {
+export function printSessions(store: SessionStore, path: string, io: CliIo, mask: SecretMask): void {
   io.out(io.style('dim', `Session file: ${path}`));
-  for (const entry of sessionsJson(store, path).sessions) {
+  for (const entry of sessionsJson(store, path, mask).sessions) {
     io.out('');
     io.out(io.style('bold', `Session '${entry.name}'`));
     io.out(`  Cookies${entry.cookies.length === 0 ? ': none' : ''}`);

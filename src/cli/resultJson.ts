@@ -1,5 +1,8 @@
 import type { RunResult } from '../core/runner/types';
+import type { Exchange, HeaderList } from '../core/http/types';
 import { bodyText } from './bodyText';
+import type { SecretMask } from './outputSecrets';
+import { maskedWarnings } from './maskedWarnings';
 
 /** One `--json` line: everything about one request, as plain JSON. */
 export interface ResultJson {
@@ -8,6 +11,8 @@ export interface ResultJson {
   session: string;
   method: string;
   url: string;
+  /** The headers of the first request as sent (session defaults and the jar's Cookie included). */
+  requestHeaders: Array<[string, string]>;
   /** HTTP status of the final response; null when none arrived. */
   status: number | null;
   statusText: string | null;
@@ -29,8 +34,11 @@ export interface ResultJson {
   logs: string[];
 }
 
-/** Builds the `--json` object of one result; URL and method are the ones sent (the request's own when nothing went out). */
-export function resultJson(result: RunResult): ResultJson {
+/**
+ * Builds the `--json` object of one result; URL and method are the ones sent (the request's own when nothing
+ * went out). Credentials in URLs, headers and cookies go through `mask`.
+ */
+export function resultJson(result: RunResult, mask: SecretMask): ResultJson {
   const exchange = result.exchange;
   const response = exchange?.response;
   const first = exchange?.hops[0]?.request;
@@ -41,24 +49,25 @@ export function resultJson(result: RunResult): ResultJson {
     name: result.request.name,
     session: result.sessionName,
     method: first?.method ?? result.request.method,
-    url: first?.url ?? result.request.url,
+    url: mask.url(first?.url ?? result.request.url),
+    requestHeaders: maskHeaders(first?.headers ?? [], mask),
     status: response?.status ?? null,
     statusText: response?.statusText ?? null,
     httpVersion: response?.httpVersion ?? null,
-    headers: response?.headers ?? [],
+    headers: maskHeaders(response?.headers ?? [], mask),
     body: decoded?.text ?? null,
     ...(response && decoded?.binary ? { bodyBase64: Buffer.from(response.body).toString('base64') } : {}),
     bodyBytes: response?.body.length ?? 0,
     truncated: response?.truncated ?? false,
     hops: (exchange?.hops ?? []).map((hop) => ({
       method: hop.request.method,
-      url: hop.request.url,
+      url: mask.url(hop.request.url),
       status: hop.status,
       location: hop.headers.find(([n]) => n.toLowerCase() === 'location')?.[1],
     })),
-    cookies: exchange?.cookies ?? { sent: [], stored: [], rejected: [] },
+    cookies: maskCookies(exchange?.cookies ?? { sent: [], stored: [], rejected: [] }, mask),
     timings: exchange?.timings ?? null,
-    warnings: result.warnings,
+    warnings: maskedWarnings(result, mask),
     error: error ? {
       code: error.code,
       message: error.message,
@@ -70,5 +79,17 @@ export function resultJson(result: RunResult): ResultJson {
       file: (t.failureLocation ?? t.location).file, line: (t.failureLocation ?? t.location).line + 1,
     })),
     logs: result.logs.map((l) => l.text),
+  };
+}
+
+function maskHeaders(headers: HeaderList, mask: SecretMask): HeaderList {
+  return headers.map(([name, value]) => [name, mask.header(name, value)]);
+}
+
+function maskCookies(cookies: Exchange['cookies'], mask: SecretMask): Exchange['cookies'] {
+  return {
+    sent: cookies.sent.map((c) => ({ ...c, value: mask.cookie(c.value) })),
+    stored: cookies.stored.map((c) => ({ ...c, value: mask.cookie(c.value) })),
+    rejected: cookies.rejected.map((r) => ({ ...r, header: mask.header('set-cookie', r.header) })),
   };
 }

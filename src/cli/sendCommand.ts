@@ -12,7 +12,8 @@ import { environmentDir, environmentRootForCli } from '../core/variables/environ
 import { loadEnvironments } from '../core/variables/environments';
 import type { CliIo } from './cliIo';
 import { noteConfirmation } from './noteConfirmation';
-import { printResult } from './printResult';
+import { secretMask } from './outputSecrets';
+import { printQuietResult, printResult } from './printResult';
 import { printTests } from './printTests';
 import { resultJson } from './resultJson';
 import { selectRequests } from './selectRequests';
@@ -41,12 +42,14 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const loaded = options.sessionPath ? await loadSessionFile(options.sessionPath) : { store: new SessionStore(), warnings: [] };
   for (const warning of loaded.warnings) io.err(io.style('yellow', `warning: ${warning}`));
   let exitCode: number = EXIT.ok;
+  const mask = secretMask(options.showSecrets);
   try {
     const confirm = noteConfirmation(options.yes, io);
     await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, ...(confirm ? { confirm } : {}) }, blocks, (result) => {
-      if (options.json) io.out(JSON.stringify(resultJson(result)));
+      if (options.json) io.out(JSON.stringify(resultJson(result, mask)));
+      else if (options.quiet) printQuietResult(result, io, mask);
       else {
-        printResult(result, io);
+        printResult(result, io, mask);
         printTests(result.tests, result.logs, io);
       }
       const code = exitCodeOf(result);

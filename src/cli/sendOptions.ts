@@ -15,6 +15,10 @@ export interface SendOptions {
   vars: Record<string, string>;
   sessionPath?: string;
   json: boolean;
+  /** `-q`: one line per request. */
+  quiet: boolean;
+  /** `--show-secrets`: credentials in headers, cookies and URLs printed as they are. */
+  showSecrets: boolean;
   insecure: boolean;
   /** Send `# @note` requests without asking. */
   yes: boolean;
@@ -34,6 +38,8 @@ export function parseSendOptions(args: string[]): SendOptions {
     var: { type: 'string', multiple: true },
     session: { type: 'string', short: 's' },
     json: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    'show-secrets': { type: 'boolean' },
     insecure: { type: 'boolean', short: 'k' },
     yes: { type: 'boolean', short: 'y' },
     timeout: { type: 'string' },
@@ -44,6 +50,7 @@ export function parseSendOptions(args: string[]): SendOptions {
   if (!help && positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'send needs a FILE' : `send takes one FILE, got ${positionals.length}`, SEND_USAGE);
   }
+  if (values.json === true && values.quiet === true) throw new UsageError('--json and -q each choose the output: give one', SEND_USAGE);
   const vars: Record<string, string> = {};
   for (const pair of (values.var as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
@@ -58,6 +65,8 @@ export function parseSendOptions(args: string[]): SendOptions {
     vars,
     sessionPath: values.session as string | undefined,
     json: values.json === true,
+    quiet: values.quiet === true,
+    showSecrets: values['show-secrets'] === true,
     insecure: values.insecure === true,
     yes: values.yes === true,
     timeoutMs: wholeNumberFlag(values.timeout, '--timeout', 0, SEND_USAGE),

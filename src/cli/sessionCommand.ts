@@ -2,6 +2,8 @@ import { access } from 'node:fs/promises';
 import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
 import type { SessionStore } from '../core/session/sessionStore';
 import type { CliIo } from './cliIo';
+import { secretMask } from './outputSecrets';
+import type { SecretMask } from './outputSecrets';
 import { parseCommandArgs } from './parseCommandArgs';
 import { printSessions, sessionsJson } from './printSessions';
 import { SESSION_USAGE } from './usage';
@@ -13,6 +15,7 @@ export async function sessionCommand(args: string[], io: CliIo): Promise<number>
     session: { type: 'string', short: 's' },
     name: { type: 'string' },
     json: { type: 'boolean' },
+    'show-secrets': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   }, SESSION_USAGE);
   if (values.help) {
@@ -30,18 +33,18 @@ export async function sessionCommand(args: string[], io: CliIo): Promise<number>
   for (const warning of loaded.warnings) io.err(io.style('yellow', `warning: ${warning}`));
   try {
     return action === 'show'
-      ? await show(loaded.store, path, values.json === true, io)
+      ? await show(loaded.store, path, values.json === true, secretMask(values['show-secrets'] === true), io)
       : await clear(loaded.store, path, typeof values.name === 'string' ? values.name : undefined, io);
   } finally {
     await loaded.store.close();
   }
 }
 
-async function show(store: SessionStore, path: string, json: boolean, io: CliIo): Promise<number> {
-  if (json) io.out(JSON.stringify(sessionsJson(store, path)));
+async function show(store: SessionStore, path: string, json: boolean, mask: SecretMask, io: CliIo): Promise<number> {
+  if (json) io.out(JSON.stringify(sessionsJson(store, path, mask)));
   else {
     if (!(await exists(path))) io.err(io.style('dim', `(${path} does not exist yet: nothing has been saved there)`));
-    printSessions(store, path, io);
+    printSessions(store, path, io, mask);
   }
   return EXIT.ok;
 }

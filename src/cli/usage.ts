@@ -36,6 +36,10 @@ Options:
       --var NAME=VALUE     Set a variable; wins over file variables and the environment; repeatable
       --session PATH       Load the session from PATH first (created if missing) and save it after
       --json               Print one JSON object per request per line
+  -q, --quiet              Print one line per request: status, method, URL, time and size
+      --show-secrets       Print credentials as they are (by default Authorization, Cookie and
+                           secret-looking header values, cookie values and secret URL parameters are
+                           masked, so a CI log does not carry them)
       --insecure           Do not verify TLS certificates
   -y, --yes                Send requests marked # @note without asking (on a terminal the CLI asks;
                            elsewhere such a request is refused without --yes)
@@ -73,11 +77,13 @@ Exit status: 0 every test passed, 1 a request got no response, 2 a usage or file
 4 a test, assertion or script failed.`;
 
 /** `http-session session --help`. */
-export const SESSION_USAGE = `Usage: http-session session show --session PATH [--json]
+export const SESSION_USAGE = `Usage: http-session session show --session PATH [--json] [--show-secrets]
        http-session session clear --session PATH [--name NAME]
 
   show      Lists each session of the file: cookies (domain, path, name=value, expiry, flags),
-            default headers and script globals (values that look secret masked)
+            default headers and script globals; cookie values, credential headers (Authorization,
+            Cookie, names with token/secret/password/key…) and secret-looking globals are masked
+            unless --show-secrets is given
   clear     Empties every session in the file (cookies, default headers, named responses, globals), or only
             the session NAME with --name`;
 

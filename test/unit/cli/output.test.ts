@@ -79,7 +79,7 @@ describe('CLI output: human, --json, and request selection', function () {
   });
 
   it('human output: ### title, the redirect hop, status line with time and size, headers, pretty JSON', async () => {
-    const run = await runCli(['send', file, '--line', '4']);
+    const run = await runCli(['send', file, '--line', '4', '--show-secrets']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^### Set a cookie through a redirect\n/);
     assert.match(run.stdout, /↳ 302 Found → \/cookies/);
@@ -93,7 +93,7 @@ describe('CLI output: human, --json, and request selection', function () {
   it('a cookie the server expires shows as deleted, not as stored', async () => {
     const deleting = join(dir, 'delete.http');
     writeFileSync(deleting, `GET ${demo.url}/cookies/set?gone=soon\n\n###\nGET ${demo.url}/cookies/delete?gone\n`);
-    const run = await runCli(['send', deleting]);
+    const run = await runCli(['send', deleting, '--show-secrets']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Cookies stored: gone=soon \(127\.0\.0\.1\/\)/);
     assert.match(run.stdout, /Cookies stored: gone \(deleted\)/);

@@ -60,7 +60,7 @@ describe('CLI --session: the session file carries the login across runs', functi
   it('session show lists the sessionid cookie with its flags and the default header', async () => {
     const sessionPath = join(dir, 'show.json');
     assert.equal((await runCli(['send', login, '--session', sessionPath])).code, 0);
-    const show = await runCli(['session', 'show', '--session', sessionPath]);
+    const show = await runCli(['session', 'show', '--session', sessionPath, '--show-secrets']);
     assert.equal(show.code, 0, show.stderr);
     assert.match(show.stdout, /Session 'default'/);
     assert.match(show.stdout, /127\.0\.0\.1 {2}\/ {2}sessionid=[0-9a-f]{32} {2}session, HttpOnly, host-only/);
@@ -93,7 +93,7 @@ describe('CLI --session: the session file carries the login across runs', functi
     ].join('\n'));
     assert.equal((await runCli(['send', two, '--session', sessionPath])).code, 0);
     assert.equal((await runCli(['session', 'clear', '--session', sessionPath, '--name', 'alice'])).code, 0);
-    const show = JSON.parse((await runCli(['session', 'show', '--session', sessionPath, '--json'])).stdout) as { sessions: Array<{ name: string; cookies: Array<{ value: string }> }> };
+    const show = JSON.parse((await runCli(['session', 'show', '--session', sessionPath, '--json', '--show-secrets'])).stdout) as { sessions: Array<{ name: string; cookies: Array<{ value: string }> }> };
     const byName = Object.fromEntries(show.sessions.map((s) => [s.name, s.cookies.map((c) => c.value)]));
     assert.deepEqual(byName.alice, []);
     assert.deepEqual(byName.bob, ['bob']);

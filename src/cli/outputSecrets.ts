@@ -1,0 +1,31 @@
+import { redactUrl } from '../core/history/redactRequest';
+import { REDACTED_VALUE, redactHeaderValue } from '../core/util/redactHeaders';
+import { looksSecret, REDACTED } from '../core/variables/redactSecrets';
+
+/**
+ * How the CLI shows values that may be credentials, so a CI log never carries them: the editor log's rule
+ * (core redactHeaderValue: Authorization and Proxy-Authorization keep their scheme word, Cookie and Set-Cookie
+ * their cookie names, headers whose name looks secret are hidden whole), cookie values hidden, and URLs with
+ * secret-looking query values and user info masked (core redactUrl). `--show-secrets` shows everything.
+ */
+export interface SecretMask {
+  header(name: string, value: string): string;
+  /** A cookie's value (the jar's cookies, what was sent and stored). */
+  cookie(value: string): string;
+  url(url: string): string;
+  /** A named value (a script global): hidden when its name looks secret (core looksSecret, as the hover does). */
+  secretName(name: string, value: string): string;
+}
+
+const SHOWN: SecretMask = { header: (_name, value) => value, cookie: (value) => value, url: (url) => url, secretName: (_name, value) => value };
+const MASKED: SecretMask = {
+  header: redactHeaderValue,
+  cookie: () => REDACTED_VALUE,
+  url: redactUrl,
+  secretName: (name, value) => (looksSecret(name) ? REDACTED : value),
+};
+
+/** The mask for a run: everything shown with `--show-secrets`, credentials hidden otherwise. */
+export function secretMask(showSecrets: boolean): SecretMask {
+  return showSecrets ? SHOWN : MASKED;
+}
