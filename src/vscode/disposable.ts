@@ -19,3 +19,9 @@ export abstract class Disposable implements vscode.Disposable {
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }
+
+/** A Disposable that calls `dispose` once (a timer to clear, a core subscription to end). */
+export function toDisposable(dispose: () => void): vscode.Disposable {
+  let done = false;
+  return { dispose: () => { if (!done) { done = true; dispose(); } } };
+}

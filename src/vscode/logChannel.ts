@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { isNoLog } from '../core/runner/isNoLog';
 import type { RunResult } from '../core/runner/types';
 import { redactHeaders } from '../core/util/redactHeaders';
+import { Disposable } from './disposable';
 
 /** The extension's one log: a LogOutputChannel, so "Developer: Set Log Level" applies. Secrets redacted below trace. */
-export class LogChannel implements vscode.Disposable {
+export class LogChannel extends Disposable {
   /** The underlying channel. */
-  readonly channel = vscode.window.createOutputChannel('HTTP Session', { log: true });
+  readonly channel = this._register(vscode.window.createOutputChannel('HTTP Session', { log: true }));
 
   /**
    * Logs one run: every hop's request and status, headers at debug level, warnings and errors. A `# @no-log`
@@ -34,9 +35,5 @@ export class LogChannel implements vscode.Disposable {
   /** Reveals the channel without taking focus. */
   show(): void {
     this.channel.show(true);
-  }
-
-  dispose(): void {
-    this.channel.dispose();
   }
 }

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import type { SessionStore } from '../core/session/sessionStore';
 import { DEFAULT_SESSION } from '../core/session/sessionStore';
-import type { RequestActivity } from './response/requestActivity';
+import type { RequestActivity } from './request/requestActivity';
+import { RunOnceScheduler } from './runOnceScheduler';
+
+/** Quiet time before the status bar item follows a change, in ms. */
+const STATUS_DELAY_MS = 50;
 
 /**
  * The status bar item: "$(key) 3 cookies" (cookies of the default session) that reveals the session tree;
@@ -28,8 +32,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, store: Sessi
     item.command = 'httpSession.sessions.focus';
     item.show();
   };
-  const storeSubscription = store.onDidChange(update);
-  context.subscriptions.push(item, activity.onDidChange(update), { dispose: () => storeSubscription.dispose() });
+  // At most one update per 50 ms with the latest state: Send All's 600 starts and ends are not 600 updates.
+  const scheduled = new RunOnceScheduler(update, STATUS_DELAY_MS);
+  context.subscriptions.push(item, scheduled, activity.onDidChange(() => scheduled.ensureScheduled()), store.onDidChange(() => scheduled.ensureScheduled()));
   update();
   return item;
 }

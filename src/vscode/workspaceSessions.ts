@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import { ChangeEmitter } from '../core/session/changeEmitter';
 import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
 import { SessionStore } from '../core/session/sessionStore';
 import { readEditorSettings } from './config';
-import { Disposable } from './disposable';
+import { Disposable, toDisposable } from './disposable';
 import type { LogChannel } from './logChannel';
 import { reportError } from './response/reportError';
 
@@ -18,11 +19,16 @@ const SAVE_DELAY_MS = 300;
 export class WorkspaceSessions extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
+  private readonly saves = new ChangeEmitter<void>();
+
+  /** Fires after each write of the session file (the in-editor bench counts them: one per burst of responses). */
+  readonly onDidSave = this.saves.event;
 
   private constructor(readonly store: SessionStore, private readonly file: string | undefined, private readonly log: LogChannel) {
     super();
-    const subscription = store.onDidChange(() => this.scheduleSave());
-    this._register({ dispose: () => subscription.dispose() });
+    // Registered first, so it goes last: the pools close after the listeners are gone.
+    this._register(toDisposable(() => void this.store.close()));
+    this._register(store.onDidChange(() => this.scheduleSave()));
   }
 
   /**
@@ -56,11 +62,6 @@ export class WorkspaceSessions extends Disposable {
     await this.saving;
   }
 
-  override dispose(): void {
-    super.dispose();
-    void this.store.close();
-  }
-
   private scheduleSave(): void {
     if (!this.file) return;
     if (this.timer) clearTimeout(this.timer);
@@ -70,7 +71,7 @@ export class WorkspaceSessions extends Disposable {
   private save(): void {
     const file = this.file;
     if (!file) return;
-    this.saving = this.saving.then(() => saveSessionFile(file, this.store)).catch((e: unknown) => {
+    this.saving = this.saving.then(() => saveSessionFile(file, this.store)).then(() => this.saves.fire()).catch((e: unknown) => {
       this.log.channel.error(`Could not save the session to ${file}: ${e instanceof Error ? e.message : String(e)}`);
     });
   }

@@ -56,7 +56,23 @@ function show(message: HostMessage): void {
   }
 }
 
+/** The newest state not yet rendered: states that arrive within one frame replace each other (render only the latest). */
+let pending: HostMessage | undefined;
+
+function renderPending(): void {
+  const message = pending;
+  pending = undefined;
+  if (message) show(message);
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isHostMessage(event.data)) show(event.data);
+  if (!isHostMessage(event.data)) return;
+  // Body chunks belong to the response already shown: appended at once, in order.
+  if (event.data.type === 'bodyChunk') {
+    show(event.data);
+    return;
+  }
+  if (!pending) requestAnimationFrame(renderPending);
+  pending = event.data;
 });
 vscode.postMessage({ type: 'ready', page });

@@ -3,7 +3,8 @@ import { unknownVariables } from '../../core/editor/unknownVariables';
 import { variableUses } from '../../core/editor/variableUses';
 import type { Diagnostic } from '../../core/parser/types';
 import { splitLines } from '../../core/parser/splitLines';
-import { Disposable } from '../disposable';
+import { Disposable, toDisposable } from '../disposable';
+import { RunOnceScheduler } from '../runOnceScheduler';
 import type { LanguageServices } from './languageServices';
 
 /** Delay between the last keystroke and the check, in ms. */
@@ -20,6 +21,10 @@ export class DiagnosticsController extends Disposable {
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly checked = new Map<string, number>();
+  /** Checks every open file on the next turn: at activation, and when environments or named requests change. */
+  private readonly checkOpenFiles = this._register(new RunOnceScheduler(() => {
+    for (const document of vscode.workspace.textDocuments) void this.check(document);
+  }, 0));
 
   constructor(private readonly services: LanguageServices) {
     super();
@@ -28,10 +33,9 @@ export class DiagnosticsController extends Disposable {
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
     this._register(services.environments.onDidChange(() => this.recheckAll()));
     this._register(services.requests.onDidChange(() => this.recheckAll()));
-    this._register({ dispose: () => { for (const timer of this.timers.values()) clearTimeout(timer); } });
+    this._register(toDisposable(() => { for (const timer of this.timers.values()) clearTimeout(timer); }));
     // Files already open are checked just after activation returns (a big file's parse is not activation work).
-    const initial = setTimeout(() => { for (const document of vscode.workspace.textDocuments) void this.check(document); }, 0);
-    this._register({ dispose: () => clearTimeout(initial) });
+    this.checkOpenFiles.schedule();
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -43,9 +47,7 @@ export class DiagnosticsController extends Disposable {
 
   private recheckAll(): void {
     this.checked.clear();
-    // Files already open are checked just after activation returns (a big file's parse is not activation work).
-    const initial = setTimeout(() => { for (const document of vscode.workspace.textDocuments) void this.check(document); }, 0);
-    this._register({ dispose: () => clearTimeout(initial) });
+    this.checkOpenFiles.schedule();
   }
 
   private async check(document: vscode.TextDocument): Promise<void> {

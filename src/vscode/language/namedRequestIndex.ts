@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { parseHttpFile } from '../../core/parser/parseHttpFile';
 import type { HttpFile } from '../../core/parser/types';
-import { Disposable } from '../disposable';
+import { Disposable, toDisposable } from '../disposable';
 import type { DocumentCache } from '../documentCache';
 
 /** Glob of the files whose `# @name` requests the workspace knows. */
@@ -44,7 +44,7 @@ export class NamedRequestIndex extends Disposable {
     this._register(watcher.onDidChange((uri) => void this.readFromDisk(uri).then(() => this.changed.fire())));
     this._register(watcher.onDidDelete((uri) => { this.onDisk.delete(uri.toString()); this.changed.fire(); }));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduleCheck(e.document)));
-    this._register({ dispose: () => { for (const timer of this.timers.values()) clearTimeout(timer); } });
+    this._register(toDisposable(() => { for (const timer of this.timers.values()) clearTimeout(timer); }));
     // The first scan waits until activation has returned: finding and reading the workspace's files is not
     // activation work, and everything that needs the names awaits `ready`.
     this.ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.scan());

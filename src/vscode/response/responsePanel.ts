@@ -3,6 +3,7 @@ import type { RunResult } from '../../core/runner/types';
 import { isViewMessage } from '../../shared/protocol';
 import type { HostMessage, ViewAction, ViewMessage } from '../../shared/protocol';
 import { readEditorSettings, viewColumnOf } from '../config';
+import { Disposable, toDisposable } from '../disposable';
 import type { LogChannel } from '../logChannel';
 import { reportError } from './reportError';
 import { copyBody, copyCurl, openInEditor, saveBody } from './responseActions';
@@ -21,10 +22,17 @@ const CHUNK_CHARS = 256 * 1024;
  * made once per panel, with a fresh CSP nonce, and holds no data: it says `ready` with its number and gets
  * every state by message ("Sending…", the response or error, later body chunks), so a response shows as soon
  * as it arrives instead of after a page load (VS Code's floor for a new webview page is ~100-150 ms here).
- * The last state is re-sent on every `ready`.
+ * The last state is re-sent on every `ready`. Only the latest state is ever on its way: while one post is
+ * being delivered, newer states replace each other and the newest follows (Send All's 300 responses never
+ * queue 600 renders; the view shows the last one as soon as it arrives).
  */
-export class ResponsePanel implements vscode.Disposable {
+export class ResponsePanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** A post is being delivered; `stale` says a newer state came meanwhile. */
+  private posting = false;
+  private stale = false;
+  private title: string | undefined;
+  private pendingTitle: string | undefined;
   private ready = false;
   /** Number of the current panel's page (one page per panel); a `ready` from an older one is ignored. */
   private page = 0;
@@ -36,7 +44,10 @@ export class ResponsePanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly onCancel: () => void,
     private readonly log: LogChannel,
-  ) {}
+  ) {
+    super();
+    this._register(toDisposable(() => this.panel?.dispose()));
+  }
 
   /** The live webview panel, if open (for tests). */
   get webviewPanel(): vscode.WebviewPanel | undefined {
@@ -45,26 +56,24 @@ export class ResponsePanel implements vscode.Disposable {
 
   /** Shows the "Sending…" state for a request. */
   showSending(label: string, method: string, url: string): void {
-    this.ensurePanel().title = `Sending… ${label}`;
-    this.post({ type: 'sending', label, method, url });
+    this.ensurePanel();
+    this.post({ type: 'sending', label, method, url }, `Sending… ${label}`);
   }
 
   /** Shows a result: the response, or the error with the request as attempted. */
   showResult(result: RunResult): void {
-    const panel = this.ensurePanel();
+    this.ensurePanel();
     const id = ++this.currentId;
     const exchange = result.exchange;
     const firstRequest = exchange?.hops[0]?.request;
     if (exchange?.response && !exchange.error && !result.error) {
       const { model, bodyText } = buildResponseModel(id, result, exchange);
       this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest };
-      panel.title = `${model.status} ${model.label}`;
-      this.post({ type: 'response', model });
+      this.post({ type: 'response', model }, `${model.status} ${model.label}`);
     } else {
       const model = buildErrorModel(id, result);
       this.current = { label: model.label, kind: 'none', contentType: '', bytes: new Uint8Array(), text: '', firstRequest };
-      panel.title = `Error ${requestLabel(result)}`;
-      this.post({ type: 'error', model });
+      this.post({ type: 'error', model }, `Error ${requestLabel(result)}`);
     }
   }
 
@@ -84,6 +93,7 @@ export class ResponsePanel implements vscode.Disposable {
     this.panel = panel;
     this.page += 1;
     this.ready = false;
+    this.title = undefined;
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page);
     const listeners = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
@@ -92,6 +102,7 @@ export class ResponsePanel implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;
+        this.posting = false;
         // They die with their panel; dispose() below disposes the panel, which lands here.
         for (const listener of listeners) listener.dispose();
       }),
@@ -100,13 +111,34 @@ export class ResponsePanel implements vscode.Disposable {
   }
 
   /**
-   * Keeps `state` as the page's latest and posts it once the page is ready (its `ready` sends the latest, so a
-   * page that is still loading gets it exactly once). The state names its page, so one VS Code delivers to a
-   * replacing page is ignored there.
+   * Keeps `state` (and the tab title that goes with it) as the page's latest and delivers it once the page is
+   * ready (its `ready` sends the latest, so a page that is still loading gets it exactly once). The state
+   * names its page, so one VS Code delivers to a replacing page is ignored there.
    */
-  private post(state: Exclude<HostMessage, { type: 'bodyChunk' }>): void {
+  private post(state: Exclude<HostMessage, { type: 'bodyChunk' }>, title: string): void {
     this.lastState = { ...state, page: this.page };
-    if (this.ready) void this.panel?.webview.postMessage(this.lastState);
+    this.pendingTitle = title;
+    this.deliver();
+  }
+
+  /** Posts the latest state unless a post is on its way; then the newest follows when that one has landed. */
+  private deliver(): void {
+    const panel = this.panel;
+    if (!panel || !this.lastState) return;
+    if (this.pendingTitle !== undefined && this.pendingTitle !== this.title) panel.title = this.title = this.pendingTitle;
+    if (!this.ready) return;
+    if (this.posting) {
+      this.stale = true;
+      return;
+    }
+    this.posting = true;
+    this.stale = false;
+    const sent = this.lastState;
+    const landed = (): void => {
+      this.posting = false;
+      if (this.stale && this.lastState !== sent) this.deliver();
+    };
+    panel.webview.postMessage(sent).then(landed, landed);
   }
 
   private postChunk(message: Extract<HostMessage, { type: 'bodyChunk' }>): void {
@@ -118,7 +150,8 @@ export class ResponsePanel implements vscode.Disposable {
       case 'ready':
         if (message.page !== undefined && message.page !== this.page) return;
         this.ready = true;
-        if (this.lastState) void this.panel?.webview.postMessage(this.lastState);
+        this.posting = false;
+        this.deliver();
         return;
       case 'moreBody':
         this.sendChunk(message.id, message.offset);
@@ -151,9 +184,5 @@ export class ResponsePanel implements vscode.Disposable {
     } catch (error) {
       void reportError(this.log, error);
     }
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
   }
 }

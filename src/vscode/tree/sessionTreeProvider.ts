@@ -1,20 +1,29 @@
 import * as vscode from 'vscode';
 import type { SessionStore } from '../../core/session/sessionStore';
+import { Disposable } from '../disposable';
+import { RunOnceScheduler } from '../runOnceScheduler';
 import type { SessionTreeNode } from './sessionTreeNode';
 import { cookieExpiry } from '../../shared/cookieText';
 import { cookieDomain, cookieTooltip, maskedHeaderValue, preview, sessionSummary } from './sessionTreeNode';
 
 const { Expanded, None } = vscode.TreeItemCollapsibleState;
 
-/** Sessions → Cookies by domain → cookie, and Default Headers; refreshes on every change of the store. */
-export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<SessionTreeNode | undefined>();
-  private readonly subscription: { dispose(): void };
+/** Quiet time after a session change before the tree refreshes, in ms: a burst of responses is one refresh. */
+export const TREE_REFRESH_DELAY_MS = 100;
+
+/**
+ * Sessions → Cookies by domain → cookie, and Default Headers. Refreshes once a burst of store changes has
+ * settled (Send All's 300 responses rebuild it once, not 300 times).
+ */
+export class SessionTreeProvider extends Disposable implements vscode.TreeDataProvider<SessionTreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<SessionTreeNode | undefined>());
+  private readonly refresh = this._register(new RunOnceScheduler(() => this.changed.fire(undefined), TREE_REFRESH_DELAY_MS));
 
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(private readonly store: SessionStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+    super();
+    this._register(store.onDidChange(() => this.refresh.schedule()));
   }
 
   /** Children of `node`; the root is empty (so the welcome text shows) while no session holds anything. */
@@ -103,10 +112,5 @@ export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeN
   private isEmpty(name: string): boolean {
     const session = this.store.get(name);
     return session.listCookies().length === 0 && session.defaultHeaders.list().length === 0;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -6,7 +6,8 @@ import { resendStoredRequest } from '../../core/history/resendStoredRequest';
 import { requestLabel } from '../../core/runner/requestLabel';
 import type { RunResult } from '../../core/runner/types';
 import { SEND_REQUEST_COMMAND } from '../codeLensProvider';
-import type { RunInView } from '../sendRequestCommand';
+import type { RequestController } from '../request/requestController';
+import type { SendSource } from '../request/sendSource';
 import { editorRunContext } from './editorRunContext';
 import type { RequestServices } from './requestContext';
 import type { RequestHistory } from './requestHistory';
@@ -20,12 +21,12 @@ export const CLEAR_HISTORY_COMMAND = 'httpSession.clearHistory';
  * asking); the chosen one is sent again from its file and line when that request is still there, else from
  * the stored request. `httpSession.clearHistory` forgets them all.
  */
-export function registerHistoryCommands(history: RequestHistory, services: RequestServices, runInView: RunInView): vscode.Disposable[] {
+export function registerHistoryCommands(history: RequestHistory, services: RequestServices, requests: RequestController): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(SHOW_HISTORY_COMMAND, async (index?: unknown): Promise<RunResult | undefined> => {
       const entries = history.entries;
       const entry = typeof index === 'number' ? entries[index] : await pickEntry(entries);
-      return entry ? resend(entry, services, runInView) : undefined;
+      return entry ? resend(entry, services, requests) : undefined;
     }),
     vscode.commands.registerCommand(CLEAR_HISTORY_COMMAND, () => history.clear()),
   ];
@@ -46,7 +47,7 @@ async function pickEntry(entries: HistoryEntry[]): Promise<HistoryEntry | undefi
   return chosen?.entry;
 }
 
-async function resend(entry: HistoryEntry, services: RequestServices, runInView: RunInView): Promise<RunResult | undefined> {
+async function resend(entry: HistoryEntry, services: RequestServices, requests: RequestController): Promise<RunResult | undefined> {
   const uri = vscode.Uri.file(entry.file);
   if (fs.existsSync(entry.file)) {
     const document = await vscode.workspace.openTextDocument(uri);
@@ -59,9 +60,15 @@ async function resend(entry: HistoryEntry, services: RequestServices, runInView:
     void vscode.window.showWarningMessage(`${path.basename(entry.file)} no longer holds this request and its body was not kept, so it cannot be sent again.`);
     return undefined;
   }
-  // Sent as stored, not re-parsed: stored text is never read as `{{…}}` or `< path` (see resendStoredRequest).
-  return runInView({ label: requestLabel({ name: entry.label, method: entry.method, url: entry.url }), method: entry.method, url: entry.url }, (signal) => resendStoredRequest(
-    editorRunContext(uri, services.sessions, {}, { signal }),
-    entry,
-  ));
+  return requests.send(storedRequestSource(services, entry, uri));
+}
+
+/** The entry's stored request, sent as stored, not re-parsed: stored text is never read as `{{…}}` or `< path` (see resendStoredRequest). */
+function storedRequestSource(services: RequestServices, entry: HistoryEntry, uri: vscode.Uri): SendSource {
+  return {
+    prepare: async () => ({
+      info: { label: requestLabel({ name: entry.label, method: entry.method, url: entry.url }), method: entry.method, url: entry.url },
+      send: ({ signal }) => resendStoredRequest(editorRunContext(uri, services.sessions, {}, { signal }), entry),
+    }),
+  };
 }

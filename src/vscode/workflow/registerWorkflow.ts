@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { SessionStore } from '../../core/session/sessionStore';
 import type { DocumentCache } from '../documentCache';
 import type { LogChannel } from '../logChannel';
-import type { ResponseView } from '../response/registerResponseView';
+import type { RequestController } from '../request/requestController';
 import { registerCopyAsCurl } from './copyAsCurlCommand';
 import { EnvironmentPicker } from './environmentPicker';
 import { registerHistoryCommands } from './historyCommands';
 import { registerPasteCurl } from './pasteCurlCommand';
-import { RequestHistory } from './requestHistory';
+import type { RequestHistory } from './requestHistory';
 
 /** The workflow services other parts use. */
 export interface Workflow {
@@ -17,22 +17,21 @@ export interface Workflow {
 }
 
 /**
- * Registers the environment picker, Copy Request as cURL, Paste cURL as Request and the history (fed by the
- * response view's results). Everything is disposed with the extension.
+ * Registers the environment picker, Copy Request as cURL, Paste cURL as Request and the history commands
+ * (the request controller records the history). Everything is disposed with the extension.
  */
 export function registerWorkflow(
   context: vscode.ExtensionContext,
-  deps: { documents: DocumentCache; sessions: SessionStore; log: LogChannel; responseView: ResponseView },
+  deps: { documents: DocumentCache; sessions: SessionStore; log: LogChannel; requests: RequestController; history: RequestHistory },
 ): Workflow {
   const environment = new EnvironmentPicker(context.workspaceState, deps.log);
-  const history = new RequestHistory(context.workspaceState);
+  const history = deps.history;
   const services = { documents: deps.documents, sessions: deps.sessions, environmentOf: (d: vscode.TextDocument) => environment.valuesFor(d) };
   context.subscriptions.push(
     environment,
-    deps.responseView.onDidFinish((result) => { void history.record(result); }),
     registerCopyAsCurl(services, deps.log),
     registerPasteCurl(deps.documents),
-    ...registerHistoryCommands(history, services, (info, send) => deps.responseView.run(info, send)),
+    ...registerHistoryCommands(history, services, deps.requests),
   );
   return { environment, history };
 }

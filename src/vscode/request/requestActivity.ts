@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable, toDisposable } from '../disposable';
 
 /** One request in flight. */
 export interface RunningRequest {
@@ -8,10 +9,16 @@ export interface RunningRequest {
 }
 
 /** The requests in flight (several may run at once): the status bar spins while any runs; Cancel aborts them. */
-export class RequestActivity implements vscode.Disposable {
+export class RequestActivity extends Disposable {
   private readonly running = new Map<number, RunningRequest>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   private nextId = 1;
+
+  constructor() {
+    super();
+    // Registered last, so it runs first: requests in flight are aborted before the emitter goes.
+    this._register(toDisposable(() => this.cancelAll()));
+  }
 
   /** Fires when a request starts or ends. */
   readonly onDidChange = this.changed.event;
@@ -39,10 +46,5 @@ export class RequestActivity implements vscode.Disposable {
     const all = [...this.running.values()];
     for (const request of all) request.controller.abort();
     return all.length;
-  }
-
-  dispose(): void {
-    this.cancelAll();
-    this.changed.dispose();
   }
 }
