@@ -98,10 +98,11 @@ if (want('api')) {
     { label: 'floor: undici + tough-cookie script, printing status and body', args: [floor, 'api', server.url, String(requests)], n: runs },
     { label: 'http-session CLI (status line, headers, pretty JSON)', args: [cli, 'send', apiFile], n: runs },
     { label: 'http-session CLI --json', args: [cli, 'send', apiFile, '--json'], n: runs },
+    { label: 'http-session CLI -q (one line per request)', args: [cli, 'send', apiFile, '-q'], n: runs },
     { label: 'httpyac CLI (peer, -o response)', args: [httpyacBin, 'send', 'api.http', '--all', '-o', 'response'], n: peerRuns, cwd: work },
   ]);
   report(`JSON API: login + ${requests} GETs of small JSON documents, output read through a pipe (whole process, turns taken, ${runs} runs after a warm-up, httpyac ${peerRuns})`,
-    entries, 'the CLI with its normal output at most 1.15x the floor, --json cheaper still, exactly 1 TCP connection, all answered 200');
+    entries, 'the CLI with its normal output at most 1.15x the floor, --json and -q cheaper still, exactly 1 TCP connection, all answered 200');
 }
 
 // 1c. Tests: the same login + N GETs, each with `?? status == 200` and a one-line response handler, through
