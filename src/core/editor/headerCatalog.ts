@@ -44,6 +44,3 @@ export const HEADER_VALUES: Readonly<Record<string, readonly string[]>> = {
   'x-request-type': ['GraphQL'],
   prefer: ['return=minimal', 'return=representation'],
 };
-
-/** HTTP methods offered at the start of a request line (GRAPHQL sends a GraphQL query). */
-export const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'GRAPHQL'];

@@ -1,7 +1,7 @@
 import { isAssertionLine, parseAssertion } from '../assertions/parseAssertion';
 import type { Assertion } from '../assertions/types';
 import { addDiagnostic } from './addDiagnostic';
-import type { BlockSink } from './parseBlock';
+import type { BlockSink } from './blockSink';
 import type { HandlerLine } from './parseHandlerLine';
 import { preRequestScriptFile, scriptEnd } from './parseHandlerLine';
 import type { RequestBlock, SaveResponse, ScriptRef } from './types';

@@ -1,5 +1,4 @@
 import { addDiagnostic } from './addDiagnostic';
-import type { DiagnosticCounts } from './addDiagnostic';
 import { buildBody } from './buildBody';
 import { firstNonSpace } from './firstNonSpace';
 import { HandlerCollector } from './handlerCollector';
@@ -7,14 +6,9 @@ import { parseHandlerLine } from './parseHandlerLine';
 import { parseHeaderLine } from './parseHeaderLine';
 import { parseRequestLine, splitVersion } from './parseRequestLine';
 import { readMetaLine } from './readMetaLine';
-import type { Diagnostic, Directive, FileVariable, RequestBlock } from './types';
-
-/** Where a block's results go: file-wide variables and diagnostics are appended in line order. */
-export interface BlockSink {
-  variables: FileVariable[];
-  diagnostics: Diagnostic[];
-  counts: DiagnosticCounts;
-}
+import { nameDirective } from './nameDirective';
+import type { BlockSink } from './blockSink';
+import type { Directive, RequestBlock } from './types';
 
 /** What one block between separators holds: its request (if it has a request line) and its directives. */
 export interface ParsedBlock {
@@ -108,8 +102,8 @@ export function parseBlock(lines: readonly string[], start: number, end: number,
     if (urlPieces.length > 0) request.url += urlPieces.join('');
     const body = phase === 'body' || phase === 'after' ? buildBody(lines, bodyStart, bodyEnd) : undefined;
     if (body !== undefined) request.body = body;
-    const name = lastName(directives);
-    if (name !== undefined) request.name = name;
+    const name = nameDirective(directives);
+    if (name !== undefined) request.name = name.value;
   }
   return request === undefined ? { directives } : { request, directives };
 }
@@ -119,11 +113,4 @@ function isUrlContinuation(line: string, at: number): boolean {
   const c = line.charCodeAt(at);
   if (c === 63 /* ? */ || c === 38 /* & */) return true;
   return at > 0 && (c === 47 /* / */ || line.indexOf(':', at) < 0);
-}
-
-function lastName(directives: readonly Directive[]): string | undefined {
-  for (let i = directives.length - 1; i >= 0; i--) {
-    if (directives[i].name === 'name' && directives[i].value !== '') return directives[i].value;
-  }
-  return undefined;
 }

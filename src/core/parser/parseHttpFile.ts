@@ -1,8 +1,11 @@
+import { addDiagnostic } from './addDiagnostic';
+import { directiveSpec } from './directiveTable';
 import { firstNonSpace } from './firstNonSpace';
 import { parseBlock } from './parseBlock';
 import { splitLines } from './splitLines';
-import type { BlockSink, ParsedBlock } from './parseBlock';
-import type { HttpFile, RequestBlock } from './types';
+import type { BlockSink } from './blockSink';
+import type { ParsedBlock } from './parseBlock';
+import type { Directive, HttpFile, RequestBlock } from './types';
 
 const EMPTY_BLOCK: ParsedBlock = { directives: [] };
 
@@ -34,11 +37,21 @@ function parseLines(lines: readonly string[]): HttpFile {
       file.requests.push(request);
     } else if (start === 0) {
       file.prologue = block === EMPTY_BLOCK ? [] : block.directives;
+      checkPrologue(file.prologue, sink);
     }
     start = i + 1;
     title = separatorTitle === '' ? undefined : separatorTitle;
   }
   return file;
+}
+
+/** A directive that acts on one request does nothing in the prologue: say so where it stands. */
+function checkPrologue(prologue: readonly Directive[], sink: BlockSink): void {
+  for (const directive of prologue) {
+    if (directiveSpec(directive.name)?.placement !== 'request') continue;
+    const message = `@${directive.name} acts on one request: put it above a request line (in the prologue it applies to none)`;
+    addDiagnostic(sink.diagnostics, sink.counts, { line: directive.line, column: 0, message, severity: 'warning' });
+  }
 }
 
 /** The title of a `###` separator line ('' when it has none), or undefined for any other line. */

@@ -1,8 +1,7 @@
 import { clip } from './clip';
+import { HTTP_METHODS } from './httpMethods';
 
-const KNOWN_METHODS = new Set([
-  'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'GRAPHQL',
-]);
+const KNOWN_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** Result of reading a request line: method, raw URL and version, or where and why it is not one. */
 export type RequestLineResult =

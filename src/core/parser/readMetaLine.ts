@@ -1,8 +1,8 @@
 import { addDiagnostic } from './addDiagnostic';
-import { KNOWN_DIRECTIVES } from './knownDirectives';
 import { parseCommentLine } from './parseCommentLine';
 import { parseFileVariable } from './parseFileVariable';
-import type { BlockSink } from './parseBlock';
+import type { BlockSink } from './blockSink';
+import { directiveSpec, directiveValueProblem } from './directiveTable';
 import type { Directive } from './types';
 
 /**
@@ -15,16 +15,11 @@ export function readMetaLine(line: string, at: number, lineNo: number, directive
     const d = comment.directive;
     if (d === undefined) return true;
     directives.push({ name: d.name, value: d.value, line: lineNo });
-    if (!KNOWN_DIRECTIVES.has(d.name)) {
-      addDiagnostic(sink.diagnostics, sink.counts, {
-        line: lineNo, column: d.column, endColumn: d.column + 1 + d.name.length,
-        message: `Unknown directive @${d.name}`, severity: 'warning',
-      });
-    } else if (d.name === 'name' && !/^[A-Za-z_][\w-]*$/.test(d.value)) {
-      addDiagnostic(sink.diagnostics, sink.counts, {
-        line: lineNo, column: d.column, endColumn: line.length,
-        message: "@name needs a name of letters, digits, '_' or '-', such as '# @name login'", severity: 'warning',
-      });
+    const spec = directiveSpec(d.name);
+    const problem = spec === undefined ? `Unknown directive @${d.name}` : directiveValueProblem(spec, d.value);
+    if (problem !== undefined) {
+      const endColumn = spec === undefined ? d.column + 1 + d.name.length : line.length;
+      addDiagnostic(sink.diagnostics, sink.counts, { line: lineNo, column: d.column, endColumn, message: problem, severity: 'warning' });
     }
     return true;
   }

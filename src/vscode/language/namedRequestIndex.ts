@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { parseHttpFile } from '../../core/parser/parseHttpFile';
+import { nameDirective } from '../../core/parser/nameDirective';
 import type { HttpFile } from '../../core/parser/types';
 import { Disposable, toDisposable } from '../disposable';
 import type { DocumentCache } from '../documentCache';
@@ -130,11 +131,9 @@ export class NamedRequestIndex extends Disposable {
 function namesOf(file: HttpFile): Names {
   const names: Names = new Map();
   for (const request of file.requests) {
-    for (const directive of request.directives) {
-      if (directive.name !== 'name' || !directive.value) continue;
-      const name = directive.value;
-      names.set(name, [...(names.get(name) ?? []), directive.line]);
-    }
+    // The name the runtime gives the request: the last `# @name` (parseBlock reads the same directive).
+    const directive = nameDirective(request.directives);
+    if (directive !== undefined) names.set(directive.value, [...(names.get(directive.value) ?? []), directive.line]);
   }
   return names;
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { DIRECTIVE_DOCS } from '../../core/editor/directiveDocs';
-import { HEADER_NAMES, HEADER_VALUES, METHODS } from '../../core/editor/headerCatalog';
+import { HEADER_NAMES, HEADER_VALUES } from '../../core/editor/headerCatalog';
+import { DIRECTIVES } from '../../core/parser/directiveTable';
+import { HTTP_METHODS } from '../../core/parser/httpMethods';
 
 /** Methods for the start of a request line; each inserts `METHOD ` . */
 export function methodCompletions(range: vscode.Range): vscode.CompletionItem[] {
-  return METHODS.map((method, i) => {
+  return HTTP_METHODS.map((method, i) => {
     const item = new vscode.CompletionItem(method, vscode.CompletionItemKind.Keyword);
     item.insertText = `${method} `;
     item.range = range;
@@ -38,11 +39,11 @@ export function headerValueCompletions(header: string, range: vscode.Range): vsc
 
 /** Directives after `# @`, each with its one-line documentation and a snippet for its value. */
 export function directiveCompletions(range: vscode.Range): vscode.CompletionItem[] {
-  return DIRECTIVE_DOCS.map((directive, i) => {
+  return DIRECTIVES.map((directive, i) => {
     const item = new vscode.CompletionItem(directive.name, vscode.CompletionItemKind.Keyword);
     item.insertText = new vscode.SnippetString(directive.snippet);
     item.range = range;
-    item.detail = `@${directive.name}`;
+    item.detail = `# @${directive.usage}`;
     item.documentation = directive.doc;
     item.sortText = String(i).padStart(2, '0');
     return item;
