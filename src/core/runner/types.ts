@@ -3,6 +3,7 @@ import type { Exchange, HeaderList } from '../http/types';
 import type { HttpFile, RequestBlock } from '../parser/types';
 import type { ScriptLimits } from '../scripts/types';
 import type { RequestTest, ScriptLog } from '../testing/types';
+import type { SessionStore } from '../session/sessionStore';
 
 /** Engine settings (the editor maps `httpSession.*` settings onto these; the CLI uses the defaults). */
 export interface EngineSettings {
@@ -60,7 +61,7 @@ export interface RunContext {
   /** Absolute path of the `.http` file. */
   filePath: string;
   file: HttpFile;
-  sessions: import('../session/sessionStore').SessionStore;
+  sessions: SessionStore;
   /** The selected environment, `$shared` and private values merged. */
   environment: Record<string, string>;
   /** Values that win over file variables and the environment (the CLI's `--var NAME=VALUE`). */

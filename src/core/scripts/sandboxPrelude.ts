@@ -1,4 +1,4 @@
-import { API_CHUNKS } from './apiChunks';
+import type { API_CHUNKS } from './apiChunks';
 
 /**
  * The JetBrains script API, written in JavaScript that runs inside the sandbox on top of one host function

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { SessionStore } from '../../core/session/sessionStore';
 import type { DocumentCache } from '../documentCache';
 import type { LogChannel } from '../logChannel';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { addToHistory } from '../../core/history/addToHistory';
 import { historyEntry, type HistoryEntry } from '../../core/history/historyEntry';
 import { isNoLog } from '../../core/runner/isNoLog';
