@@ -67,6 +67,8 @@ export interface ResponseModel {
   durationMs: number;
   headersMs?: number;
   bodyMs?: number;
+  /** Each try of a retried request (`# @retry`): its outcome ('503', 'REFUSED'), ms, and ms waited before it. */
+  tries?: Array<{ outcome: string; ms: number; waitedMs: number }>;
   /** Body size in bytes (decoded). */
   size: number;
   truncated: boolean;

@@ -35,6 +35,8 @@ export function readEngineSettings(scope?: vscode.Uri, trusted = vscode.workspac
     maxRedirects: nonNegative(c.get('request.maxRedirects'), DEFAULT_ENGINE_SETTINGS.maxRedirects),
     maxBodyBytes: nonNegative(c.get('response.maxSize'), DEFAULT_ENGINE_SETTINGS.maxBodyBytes / 2 ** 20) * 2 ** 20,
     rejectUnauthorized: settingValue(c.inspect<boolean>('tls.rejectUnauthorized'), trusted) ?? DEFAULT_ENGINE_SETTINGS.rejectUnauthorized,
+    retries: Math.min(10, nonNegative(c.get('request.retries'), DEFAULT_ENGINE_SETTINGS.retries)),
+    retryBackoffMs: DEFAULT_ENGINE_SETTINGS.retryBackoffMs,
   };
 }
 

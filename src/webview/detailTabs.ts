@@ -58,7 +58,7 @@ export function hopsView(hops: HopView[]): HTMLElement {
   return root;
 }
 
-/** The Timing tab: total, time to headers, body read, with bars to scale. */
+/** The Timing tab: total, time to headers, body read, each try of a retried request, with bars to scale. */
 export function timingTab(model: ResponseModel): HTMLElement {
   const total = Math.max(model.durationMs, 1);
   const row = (name: string, ms: number | undefined): HTMLElement => {
@@ -70,5 +70,9 @@ export function timingTab(model: ResponseModel): HTMLElement {
     row('Total', model.durationMs),
     row('Until headers', model.headersMs),
     row('Reading body', model.bodyMs),
-    el('p', 'meta', model.hops.length > 1 ? `${model.hops.length} hops (redirects followed).` : ''));
+    ...(model.tries ?? []).flatMap((t, i) => [
+      ...(t.waitedMs > 0 ? [row(`Waited before try ${i + 1}`, t.waitedMs)] : []),
+      row(`Try ${i + 1} (${t.outcome})`, t.ms),
+    ]),
+    el('p', 'meta', model.hops.length > 1 ? `${model.hops.length} hops (redirects followed, challenges answered or tries).` : ''));
 }

@@ -52,6 +52,18 @@ export interface Timings {
   headersMs?: number;
   /** Time spent reading the final body, in ms. */
   bodyMs?: number;
+  /** Each try of a retried request (`# @retry`), in order; absent when the request was sent once. */
+  tries?: TryTiming[];
+}
+
+/** One try of a retried request, for the Timing tab. */
+export interface TryTiming {
+  /** The status it got ('503'), or the error code when no response came ('REFUSED'). */
+  outcome: string;
+  /** ms the try took. */
+  ms: number;
+  /** ms waited before it (backoff or Retry-After); 0 for the first. */
+  waitedMs: number;
 }
 
 /** One request/response pair on the wire; a redirect chain has several. */

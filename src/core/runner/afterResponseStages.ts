@@ -1,7 +1,7 @@
 import { HttpSessionError } from '../errors';
 import { namedResponseFrom } from './namedResponseFrom';
 import type { AfterResponseStage } from './pipelineTypes';
-import { sessionStatements } from './sessionStatements';
+import { applyStatement, sessionStatements } from './sessionStatements';
 
 /** Each Set-Cookie the jar refused becomes a warning; the request still succeeds (session.md). */
 export const cookieWarningsStage: AfterResponseStage = {
@@ -46,7 +46,7 @@ export const sessionStatementsStage: AfterResponseStage = {
     try {
       // Resolved only now, so `{{login.response.body.$.token}}` reads the response just stored.
       const statements = sessionStatements(prepared.source.block.directives, prepared.resolver, prepared.source.filePath);
-      for (const statement of statements) prepared.session.setDefaultHeader(statement.name, statement.value);
+      for (const statement of statements) applyStatement(prepared.session, statement);
     } catch (error) {
       warnings.push(`A session statement was not applied: ${asSessionError(error).describe()}`);
     }

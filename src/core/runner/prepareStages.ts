@@ -33,7 +33,7 @@ export const prologueStage: PrepareStage = {
     // A copy, so preparing never changes the session: the send step applies the statements for real.
     const copy = new DefaultHeaders();
     for (const [name, value] of draft.session.defaultHeaders.toList()) copy.set(name, value);
-    for (const statement of statements) copy.set(statement.name, statement.value);
+    for (const statement of statements) if (statement.kind !== 'param') copy.set(statement.name, statement.value);
     draft.prologue = statements;
     draft.sessionHeaders = copy.toList();
   },

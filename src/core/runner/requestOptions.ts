@@ -8,13 +8,16 @@ export interface RequestOptions {
   send: SendOptions;
   /** Names from `# @no-session-header`. */
   omitHeaders: string[];
+  /** `# @retry N` (else the setting): tries after the first, and the first wait in ms. */
+  retry: { count: number; backoffMs: number };
 }
 
-/** Reads `@no-redirect`, `@no-cookie-jar`, `@timeout`, `@insecure` and `@no-session-header` of `block`. */
+/** Reads `@no-redirect`, `@no-cookie-jar`, `@timeout`, `@insecure`, `@retry` and `@no-session-header` of `block`. */
 export function requestOptions(block: RequestBlock, settings: EngineSettings, file: string, signal?: AbortSignal): RequestOptions {
   const has = (name: string): boolean => block.directives.some((d) => d.name === name);
   const timeout = [...block.directives].reverse().find((d) => d.name === 'timeout');
   const insecure = has('insecure');
+  const retry = [...block.directives].reverse().find((d) => d.name === 'retry');
   return {
     send: {
       followRedirects: settings.followRedirects && !has('no-redirect'),
@@ -25,8 +28,18 @@ export function requestOptions(block: RequestBlock, settings: EngineSettings, fi
       useCookieJar: !has('no-cookie-jar'),
       ...(signal ? { signal } : {}),
     },
+    retry: { count: retry ? parseRetry(retry, file) : settings.retries, backoffMs: settings.retryBackoffMs },
     omitHeaders: block.directives.filter((d) => d.name === 'no-session-header').flatMap((d) => d.value.split(/[\s,]+/)).filter(Boolean),
   };
+}
+
+/** `# @retry 3` → 3 tries after the first; anything but a whole number 0–10 is a PARSE error naming the line. */
+function parseRetry(directive: Directive, file: string): number {
+  const value = directive.value.trim();
+  if (!/^\d+$/.test(value) || Number(value) > 10) {
+    throw new HttpSessionError('PARSE', `@retry needs a whole number of retries from 0 to 10, not "${directive.value}".`, { file, line: directive.line });
+  }
+  return Number(value);
 }
 
 const UNITS: Record<string, number> = { '': 1, ms: 1, s: 1000, m: 60_000 };

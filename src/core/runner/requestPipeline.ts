@@ -3,7 +3,7 @@
  * block of a `.http` file), resendStoredRequest (a history entry) and requestAsSent (Copy as cURL) all go
  * through it, so a step added here is added for all of them.
  *
- *   PREPARE_STAGES          confirm → variables → pre-request-scripts → prologue → build → options → headers → aws-signature → cookies
+ *   PREPARE_STAGES          confirm → variables → pre-request-scripts → prologue → build → options → headers → default-params → aws-signature → cookies
  *   SEND_WRAPPERS           around the send: outermost first; the innermost step is sendWithSession
  *   AFTER_RESPONSE_STAGES   cookie-warnings → truncation-warning → named-response → session-statements → tests
  *
@@ -47,6 +47,9 @@ import type {
   SendStep,
   SendWrapper,
 } from './pipelineTypes';
+import { retryWrapper } from './retryWrapper';
+import { applyStatement } from './sessionStatements';
+import { defaultParamsStage } from './defaultParamsStage';
 import { preRequestScriptsStage, testsStage } from '../testing/testStages';
 import { buildStage, confirmStage, cookiesStage, headersStage, need, optionsStage, prologueStage, variablesStage } from './prepareStages';
 
@@ -59,12 +62,13 @@ export const PREPARE_STAGES: readonly PrepareStage[] = [
   buildStage,
   optionsStage,
   headersStage,
+  defaultParamsStage,
   awsSignatureStage,
   cookiesStage,
 ];
 
 /** Wrappers around the send, outermost first. */
-export const SEND_WRAPPERS: readonly SendWrapper[] = [digestWrapper];
+export const SEND_WRAPPERS: readonly SendWrapper[] = [retryWrapper, digestWrapper];
 
 /** The stages run once an exchange exists (even a failed one), in order. */
 export const AFTER_RESPONSE_STAGES: readonly AfterResponseStage[] = [
@@ -115,7 +119,7 @@ export async function prepareRequest(source: RequestSource, ctx: PipelineContext
  * sends `prepared.request` through `wrappers` (SEND_WRAPPERS) around sendWithSession. Never throws.
  */
 export async function sendPrepared(prepared: PreparedRequest, wrappers: readonly SendWrapper[] = SEND_WRAPPERS): Promise<Exchange> {
-  for (const statement of prepared.prologue) prepared.session.setDefaultHeader(statement.name, statement.value);
+  for (const statement of prepared.prologue) applyStatement(prepared.session, statement);
   let fresh = true;
   let step: SendStep = (request, { session, options }) => {
     // The cookies stage just asked the jar for this very request; a retry or a changed request asks again.

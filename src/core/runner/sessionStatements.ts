@@ -2,16 +2,26 @@ import { HttpSessionError } from '../errors';
 import type { Directive } from '../parser/types';
 import { expandChecked } from '../variables/expandChecked';
 import type { Resolver } from '../variables/types';
+import type { Session } from '../session/session';
 
-/** A resolved `@session-header` / `@session-auth` statement: the default header it sets. */
+/** A resolved `@session-header` / `@session-auth` statement (the default header it sets) or `@session-param` (`kind: 'param'`). */
 export interface SessionStatement {
   name: string;
   value: string;
   line: number;
+  /** 'param' for a default query parameter; absent for a default header. */
+  kind?: 'param';
+}
+
+/** Applies one statement to the session: a default header, or a default query parameter. */
+export function applyStatement(session: Session, statement: SessionStatement): void {
+  if (statement.kind === 'param') session.setDefaultParam(statement.name, statement.value);
+  else session.setDefaultHeader(statement.name, statement.value);
 }
 
 /**
- * Resolves the `@session-header Name: value` and `@session-auth basic USER PASS | bearer TOKEN` statements
+ * Resolves the `@session-header Name: value`, `@session-auth basic USER PASS | digest USER PASS | bearer TOKEN`
+ * and `@session-param NAME VALUE` statements
  * among `directives`, in order. Throws HttpSessionError (PARSE for a malformed statement, INVALID_HEADER when
  * a value holds a control character, UNRESOLVED_VARIABLE/REFERENCE from the resolver) naming file and line.
  */
@@ -20,6 +30,7 @@ export function sessionStatements(directives: Directive[], resolver: Resolver, f
   for (const directive of directives) {
     if (directive.name === 'session-header') statements.push(sessionHeader(directive, resolver, file));
     if (directive.name === 'session-auth') statements.push(sessionAuth(directive, resolver, file));
+    if (directive.name === 'session-param') statements.push(sessionParam(directive, resolver, file));
   }
   return statements;
 }
@@ -31,6 +42,15 @@ function sessionHeader(directive: Directive, resolver: Resolver, file: string): 
     throw new HttpSessionError('PARSE', `@session-header needs "Name: value", not "${directive.value}".`, { file, line: directive.line });
   }
   return { name, value: expand(directive.value.slice(colon + 1).trim(), directive, resolver, file), line: directive.line };
+}
+
+function sessionParam(directive: Directive, resolver: Resolver, file: string): SessionStatement {
+  const match = /^(\S+)(?:\s+(.*))?$/.exec(directive.value.trim());
+  if (!match) throw new HttpSessionError('PARSE', '@session-param needs "NAME VALUE", not an empty line.', { file, line: directive.line });
+  const value = expandChecked(resolver, match[2] ?? '', directive.line, (problem) => new HttpSessionError(
+    'INVALID_HEADER', `@session-param would hold ${problem.what}${problem.variable ? ` from ${problem.variable}` : ''}; nothing was sent.`, { file, line: directive.line },
+  ));
+  return { name: expand(match[1], directive, resolver, file), value, line: directive.line, kind: 'param' };
 }
 
 function sessionAuth(directive: Directive, resolver: Resolver, file: string): SessionStatement {

@@ -18,6 +18,10 @@ export interface EngineSettings {
   maxBodyBytes: number;
   /** Default true. */
   rejectUnauthorized: boolean;
+  /** Retries of an idempotent request with no response or a 502/503/504 (`httpSession.request.retries`); default 0. */
+  retries: number;
+  /** Wait before the first retry in ms, doubled for each next one; default 500. */
+  retryBackoffMs: number;
 }
 
 /** The defaults named in session.md. */
@@ -28,6 +32,8 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   maxRedirects: 10,
   maxBodyBytes: 50 * 1024 * 1024,
   rejectUnauthorized: true,
+  retries: 0,
+  retryBackoffMs: 500,
 };
 
 /** Asks the user for a `# @prompt` value; undefined = cancelled. */

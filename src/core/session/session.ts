@@ -136,6 +136,18 @@ export class Session {
     if (this.defaultHeaders.set(name, value)) this.notifyChanged();
   }
 
+  /** Sets a default query parameter (`# @session-param`); the last statement for a name wins. */
+  setDefaultParam(name: string, value: string): void {
+    if (this.defaultParams.get(name) === value) return;
+    this.defaultParams.set(name, value);
+    this.notifyChanged();
+  }
+
+  /** Removes a default query parameter (from the tree). */
+  deleteDefaultParam(name: string): void {
+    if (this.defaultParams.delete(name)) this.notifyChanged();
+  }
+
   /** Removes a session default header (any case). */
   deleteDefaultHeader(name: string): void {
     if (this.defaultHeaders.delete(name)) this.notifyChanged();

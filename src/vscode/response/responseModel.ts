@@ -63,6 +63,7 @@ export function buildResponseModel(id: number, result: RunResult, exchange: Exch
     durationMs: exchange.timings.totalMs,
     headersMs: exchange.timings.headersMs,
     bodyMs: exchange.timings.bodyMs,
+    ...(exchange.timings.tries ? { tries: exchange.timings.tries } : {}),
     size: response.body.length,
     truncated: response.truncated,
     contentType: response.contentType,
