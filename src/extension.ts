@@ -72,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
     log,
     documents,
     sessions,
+    history,
     requests,
     codeLenses,
     vscode.languages.registerCodeLensProvider({ language: 'http' }, codeLenses),

@@ -2,6 +2,8 @@
 // 10,000-request file, ours against two trivial providers (the floors). Writes its figures as JSON to
 // `bench-vscode.json` in the workspace folder.
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HttpSessionApi } from '../../src/extension';
@@ -39,6 +41,40 @@ export interface ExtensionHostFigures {
   codeLens: Record<LensCase, LensFigures>;
   /** Our provider called directly (a cold parse, every lens provided, RESOLVE_COUNT resolved), without VS Code. */
   ownWorkMs: number[];
+  /** Send All on SEND_ALL_REQUESTS requests that each set a cookie: how often the tree and the session file were updated. */
+  sendAll: { requests: number; ms: number; treeUpdates: number; sessionSaves: number; statuses: number[] };
+}
+
+/** Requests in the Send All file (the issue's shape: 301 small requests). */
+const SEND_ALL_REQUESTS = 301;
+
+/**
+ * Send All through the command, against a loopback server whose every response sets a cookie (the session
+ * changes each time): counts the tree's refreshes and the session file's writes, until 1 s after the last.
+ */
+async function sendAllCounts(api: HttpSessionApi, folder: string): Promise<ExtensionHostFigures['sendAll']> {
+  const server = http.createServer((req, res) => {
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Set-Cookie', `seen=${encodeURIComponent(req.url ?? '')}; Path=/`);
+    res.end(JSON.stringify({ url: req.url, ok: true }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const file = path.join(folder, 'sendall-counts.http');
+  fs.writeFileSync(file, Array.from({ length: SEND_ALL_REQUESTS }, (_, i) => `### r${i}\nGET ${base}/items/${i}\n`).join('\n'));
+  let treeUpdates = 0;
+  let sessionSaves = 0;
+  const listeners = [api.sessionTree.onDidChangeTreeData(() => { treeUpdates += 1; }), api.onDidSaveSession(() => { sessionSaves += 1; })];
+  try {
+    const started = performance.now();
+    const results = await vscode.commands.executeCommand<Array<{ exchange?: { response?: { status: number } } }>>('httpSession.sendAll', vscode.Uri.file(file));
+    const ms = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 1_000));
+    return { requests: results.length, ms, treeUpdates, sessionSaves, statuses: [...new Set(results.map((r) => r.exchange?.response?.status ?? 0))] };
+  } finally {
+    for (const listener of listeners) listener.dispose();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 /** Our provider's own work on `document`: a fresh cache (so the parse counts), provide, resolve the first `count`. */
@@ -102,6 +138,7 @@ export async function run(): Promise<void> {
       }
     }
   }
-  const figures: ExtensionHostFigures = { activationMs: api.activationMs, requests: REQUESTS, resolveCount: RESOLVE_COUNT, codeLens, ownWorkMs };
+  const sendAll = await sendAllCounts(api, folder);
+  const figures: ExtensionHostFigures = { activationMs: api.activationMs, requests: REQUESTS, resolveCount: RESOLVE_COUNT, codeLens, ownWorkMs, sendAll };
   fs.writeFileSync(path.join(folder, 'bench-vscode.json'), JSON.stringify(figures));
 }

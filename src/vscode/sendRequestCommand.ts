@@ -35,6 +35,9 @@ export class SendRequestCommand extends Disposable {
       if (result) results.push(result);
       if (!result?.exchange?.response) break;
     }
+    // Run from a key or menu, the return value crosses to the workbench as JSON after the last response:
+    // a line per request there, not 300 exchanges to serialise while the view shows the last one.
+    Object.defineProperty(results, 'toJSON', { value: () => results.map(summaryOf), enumerable: false });
     return results;
   }
 
@@ -48,4 +51,11 @@ export class SendRequestCommand extends Disposable {
     const line = typeof lineArg === 'number' ? lineArg : editor?.document === document ? editor.selection.active.line : 0;
     return this.requests.send(fileRequestSource(this.sources, document.uri, line));
   }
+}
+
+/** A result as Send All's JSON form lists it. */
+function summaryOf(result: RunResult): { line: number; status?: number; error?: string } {
+  const status = result.exchange?.response?.status;
+  const error = result.error?.code;
+  return { line: result.request.requestLine, ...(status !== undefined ? { status } : {}), ...(error ? { error } : {}) };
 }

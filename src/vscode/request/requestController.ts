@@ -105,7 +105,7 @@ export class RequestController extends Disposable {
 
   private finish(result: RunResult, options: SendOptions): void {
     this.log.logResult(result);
-    void this.history.record(result);
+    this.history.record(result);
     this.finished.fire(result);
     if (!options.quiet) this.shown.fire(result);
     const error = result.error;

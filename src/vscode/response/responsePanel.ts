@@ -125,12 +125,13 @@ export class ResponsePanel extends Disposable {
   private deliver(): void {
     const panel = this.panel;
     if (!panel || !this.lastState) return;
-    if (this.pendingTitle !== undefined && this.pendingTitle !== this.title) panel.title = this.title = this.pendingTitle;
-    if (!this.ready) return;
     if (this.posting) {
       this.stale = true;
       return;
     }
+    // The tab title follows the state actually sent: one title update per post, not per state.
+    if (this.pendingTitle !== undefined && this.pendingTitle !== this.title) panel.title = this.title = this.pendingTitle;
+    if (!this.ready) return;
     this.posting = true;
     this.stale = false;
     const sent = this.lastState;

@@ -9,7 +9,7 @@ import { cookieDomain, cookieTooltip, maskedHeaderValue, preview, sessionSummary
 const { Expanded, None } = vscode.TreeItemCollapsibleState;
 
 /** Quiet time after a session change before the tree refreshes, in ms: a burst of responses is one refresh. */
-export const TREE_REFRESH_DELAY_MS = 100;
+export const TREE_REFRESH_DELAY_MS = 300;
 
 /**
  * Sessions → Cookies by domain → cookie, and Default Headers. Refreshes once a burst of store changes has
