@@ -91,10 +91,13 @@ describe('request controller: Rerun, Cancel and quiet sends', () => {
     await vscode.commands.executeCommand<RunResult>('httpSession.sendRequest', shown, 0);
     const panel = api.responseView.panel.webviewPanel;
     assert.ok(panel, 'the shown send opened the response view');
+    // The tab title follows the state delivered to the page, a moment after the command resolves.
+    await until(() => panel.title.startsWith('200'), 'the view to show the response');
     const title = panel.title;
     const result = await api.requests.send(api.requestAt(quiet, 0), { quiet: true });
     assert.equal(result?.exchange?.response?.status, 200, result?.error?.describe());
     assert.equal(urls().at(-1), '/quiet');
+    await new Promise((r) => setTimeout(r, 200));
     assert.equal(panel.title, title, 'the view still shows the shown request');
     await vscode.commands.executeCommand<RunResult>('httpSession.rerunLastRequest');
     assert.equal(urls().at(-1), '/shown');
