@@ -3,7 +3,7 @@
  * block of a `.http` file), resendStoredRequest (a history entry) and requestAsSent (Copy as cURL) all go
  * through it, so a step added here is added for all of them.
  *
- *   PREPARE_STAGES          confirm → variables → pre-request-scripts → prologue → build → options → headers → default-params → aws-signature → cookies
+ *   PREPARE_STAGES          confirm → variables → pre-request-scripts → oauth → prologue → build → options → headers → default-params → aws-signature → cookies
  *   SEND_WRAPPERS           around the send: outermost first; the innermost step is sendWithSession
  *   AFTER_RESPONSE_STAGES   cookie-warnings → truncation-warning → named-response → session-statements → tests
  *
@@ -23,10 +23,11 @@
  * - An after-response stage is an `AfterResponseStage` ({ name, run(done) }): `done` holds the prepared
  *   request, the exchange (its `response` may be missing, its `error` set) and the report. Response
  *   handler scripts and `??` assertions run here (`tests`), after the session has what the response gave.
- * Preparing never changes the session; the send step applies the prologue's statements, then sends.
+ * Preparing never changes the session (but for a token the `oauth` stage fetched, which the session keeps); the send step applies the prologue's statements, then sends.
  */
 import { awsSignatureStage } from '../auth/awsSignatureStage';
 import { digestWrapper } from '../auth/digestWrapper';
+import { oauthStage } from '../auth/oauth/oauthStage';
 import type { Exchange } from '../http/types';
 import { sendWithSession } from '../session/sendWithSession';
 import {
@@ -58,6 +59,7 @@ export const PREPARE_STAGES: readonly PrepareStage[] = [
   confirmStage,
   variablesStage,
   preRequestScriptsStage,
+  oauthStage,
   prologueStage,
   buildStage,
   optionsStage,

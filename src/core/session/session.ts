@@ -6,6 +6,7 @@ import { createDispatcher } from '../http/createDispatcher';
 import type { DispatcherOptions } from '../http/createDispatcher';
 import type { CookieView, HeaderList, RejectedCookie } from '../http/types';
 import type { DigestState } from '../auth/digestAnswer';
+import type { OAuthToken } from '../auth/oauth/oauthToken';
 import { ChangeEmitter } from './changeEmitter';
 import { mergeCookiePairs } from './cookiePairs';
 import type { CookiePair } from './cookiePairs';
@@ -29,6 +30,8 @@ export interface SessionJSON {
   digest?: Record<string, DigestState>;
   /** Default query parameters from `# @session-param`, in order; absent in older files. */
   params?: Array<[name: string, value: string]>;
+  /** OAuth2 tokens by auth configuration name; absent in files written before OAuth2 existed. */
+  oauth?: Record<string, OAuthToken>;
 }
 
 /** Jar options: localhost works, public suffixes rejected, strict parsing (no loose mode). */
@@ -46,6 +49,8 @@ export class Session {
   readonly digestStates = new Map<string, DigestState>();
   /** Default query parameters (`# @session-param`, like `s.params`); a request's own parameter of the same name wins. */
   readonly defaultParams = new Map<string, string>();
+  /** OAuth2 tokens by auth configuration name (`{{$auth.token("NAME")}}`), reused until they expire. */
+  readonly oauthTokens = new Map<string, OAuthToken>();
   private readonly changes = new ChangeEmitter<Session>();
   private readonly pools = new Map<boolean, Dispatcher>();
 
@@ -72,7 +77,7 @@ export class Session {
     return this.pools.size > 0;
   }
 
-  /** Empties the jar, the default headers, the named responses, the globals, Digest nonces and default parameters, and closes the pools (like Session.close()). */
+  /** Empties the jar, the default headers, the named responses, the globals, Digest nonces, default parameters and OAuth2 tokens, and closes the pools (like Session.close()). */
   async clear(): Promise<void> {
     await this.jar.removeAllCookies();
     this.defaultHeaders.clear();
@@ -80,6 +85,7 @@ export class Session {
     this.globals.clear();
     this.digestStates.clear();
     this.defaultParams.clear();
+    this.oauthTokens.clear();
     await this.closePools();
     this.notifyChanged();
   }
@@ -166,6 +172,13 @@ export class Session {
     this.notifyChanged();
   }
 
+  /** Keeps (or, with undefined, drops) the OAuth2 token of an auth configuration. */
+  setOAuthToken(name: string, token: OAuthToken | undefined): void {
+    if (token) this.oauthTokens.set(name, token);
+    else if (!this.oauthTokens.delete(name)) return;
+    this.notifyChanged();
+  }
+
   /** Deletes one script global. */
   deleteGlobal(name: string): void {
     if (this.globals.delete(name)) this.notifyChanged();
@@ -212,6 +225,7 @@ export class Session {
       globals: Object.fromEntries(this.globals),
       digest: Object.fromEntries(this.digestStates),
       params: [...this.defaultParams],
+      oauth: Object.fromEntries(this.oauthTokens),
     };
   }
 
@@ -225,6 +239,7 @@ export class Session {
     for (const [key, value] of Object.entries(json.globals ?? {})) session.globals.set(key, value);
     for (const [origin, state] of Object.entries(json.digest ?? {})) session.digestStates.set(origin, { ...state });
     for (const [key, value] of json.params ?? []) session.defaultParams.set(key, value);
+    for (const [name, token] of Object.entries(json.oauth ?? {})) session.oauthTokens.set(name, { ...token });
     return session;
   }
 }

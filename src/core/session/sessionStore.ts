@@ -1,4 +1,5 @@
 import type { DigestState } from '../auth/digestAnswer';
+import { isOAuthToken } from '../auth/oauth/oauthToken';
 import type { Disposable } from './changeEmitter';
 import { ChangeEmitter } from './changeEmitter';
 import { Session } from './session';
@@ -121,7 +122,9 @@ function checkShape(json: unknown): Record<string, SessionJSON> {
       && (saved.globals === undefined || isStringRecord(saved.globals))
       // Digest nonces and default parameters came later still; older files have neither.
       && (saved.digest === undefined || isDigestRecord(saved.digest))
-      && (saved.params === undefined || isHeaderPairs(saved.params));
+      && (saved.params === undefined || isHeaderPairs(saved.params))
+      // OAuth2 tokens came after that; older files have none.
+      && (saved.oauth === undefined || (isPlainObject(saved.oauth) && Object.values(saved.oauth).every(isOAuthToken)));
     if (!ok) throw new Error(`session "${name}" has a bad shape`);
   }
   return data.sessions;
@@ -131,6 +134,10 @@ function isDigestRecord(value: unknown): boolean {
   return !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((state: Partial<DigestState> | null) =>
     !!state && typeof state.realm === 'string' && typeof state.nonce === 'string' && typeof state.algorithm === 'string'
     && typeof state.username === 'string' && typeof state.nc === 'number');
+}
+
+function isPlainObject(value: unknown): boolean {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isStringRecord(value: unknown): boolean {

@@ -1,3 +1,4 @@
+import { parseAuthReference } from '../auth/oauth/authReferences';
 import { HttpSessionError } from '../errors';
 import type { FileVariable } from '../parser/types';
 import { dotenvCandidates, dotenvLookup, type DotenvCache } from './dotenvLookup';
@@ -92,11 +93,22 @@ export function createResolver(sources: VariableSources, options: ResolverOption
   }
 
   function resolveBuiltin(expression: string, line: number): string {
+    const auth = parseAuthReference(expression);
+    if (auth) return resolveAuth(auth.kind, auth.name, line);
     const [name, ...args] = splitArguments(expression);
     if (name === '$processEnv' || name === '$dotenv') return resolveEnvLookup(name, args, line);
     const value = dynamicVariable(name, args, { file, line }, options.now);
     if (value === undefined) throw fail('UNRESOLVED_VARIABLE', `Unknown variable '${name}' on line ${line + 1}`, line);
     return value;
+  }
+
+  function resolveAuth(kind: 'token' | 'idToken', name: string, line: number): string {
+    const token = sources.authTokens?.get(name);
+    const use = `{{$auth.${kind}("${name}")}} on line ${line + 1}`;
+    if (!token) throw fail('UNRESOLVED_VARIABLE', `${use}: no OAuth2 token was fetched for '${name}' (it is read where the request is sent)`, line);
+    if (kind === 'token') return token.accessToken;
+    if (token.idToken === undefined) throw fail('UNRESOLVED_VARIABLE', `${use}: the token endpoint gave no id_token for '${name}' (ask for the openid scope)`, line);
+    return token.idToken;
   }
 
   function resolveEnvLookup(kind: '$processEnv' | '$dotenv', args: string[], line: number): string {

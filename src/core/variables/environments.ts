@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { authSection, mergeAuthConfigs, withAuthConfigs } from '../auth/oauth/authConfigs';
 import { HttpSessionError } from '../errors';
 
 /** The public and private JetBrains environment files, in override order. */
@@ -13,6 +14,7 @@ export interface Environments {
   /**
    * The values of one environment: `$shared` (public, then private) below the environment's own values
    * (public, then private). No name: `$shared` alone. An unknown name throws an ENVIRONMENT error.
+   * The `Security.Auth` configurations, merged field by field over the same layers, come with it (authConfigsOf).
    */
   resolve(name?: string): Record<string, string>;
   /** Problems found while reading the files (bad JSON, wrong shape); the rest still loads. */
@@ -21,10 +23,18 @@ export interface Environments {
 
 type EnvFile = Record<string, Record<string, string>>;
 
+/** One environment file as read: flat string values, and the raw `Security.Auth` sections by environment. */
+interface ReadEnvFile {
+  values: EnvFile;
+  auth: Record<string, Record<string, unknown> | undefined>;
+}
+
 /** Reads `http-client.env.json` and `http-client.private.env.json` from `dir`; missing files are fine. */
 export async function loadEnvironments(dir: string): Promise<Environments> {
   const errors: HttpSessionError[] = [];
-  const [publicEnv, privateEnv] = await Promise.all(ENVIRONMENT_FILES.map((name) => readEnvFile(join(dir, name), errors)));
+  const paths = ENVIRONMENT_FILES.map((name) => join(dir, name));
+  const [publicRead, privateRead] = await Promise.all(paths.map((path) => readEnvFile(path, errors)));
+  const [publicEnv, privateEnv] = [publicRead.values, privateRead.values];
   const names = [...new Set([...Object.keys(publicEnv), ...Object.keys(privateEnv)])].filter((n) => n !== '$shared').sort();
   return {
     names: () => [...names],
@@ -35,13 +45,18 @@ export async function loadEnvironments(dir: string): Promise<Environments> {
       }
       const layers = [publicEnv.$shared, privateEnv.$shared];
       if (name !== undefined) layers.push(publicEnv[name], privateEnv[name]);
-      return Object.assign({}, ...layers.filter(Boolean)) as Record<string, string>;
+      const envNames = name === undefined ? ['$shared'] : ['$shared', name];
+      const authLayers = envNames.flatMap((env) => [
+        { auth: publicRead.auth[env], file: paths[0] },
+        { auth: privateRead.auth[env], file: paths[1] },
+      ]);
+      return withAuthConfigs(Object.assign({}, ...layers.filter(Boolean)) as Record<string, string>, mergeAuthConfigs(authLayers));
     },
     errors,
   };
 }
 
-async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<EnvFile> {
+async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<ReadEnvFile> {
   let text: string;
   try {
     text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
@@ -49,7 +64,7 @@ async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<En
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       errors.push(new HttpSessionError('ENVIRONMENT', `Cannot read ${path}: ${(error as Error).message}`, undefined, error));
     }
-    return {};
+    return { values: {}, auth: {} };
   }
   let data: unknown;
   try {
@@ -59,9 +74,11 @@ async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<En
     const location = where ? { file: path, line: where.line, column: where.column } : { file: path, line: 0 };
     const detail = where ? ` on line ${where.line + 1}, column ${where.column + 1} (${where.problem})` : `: ${(error as Error).message}`;
     errors.push(new HttpSessionError('ENVIRONMENT', `${basename(path)} is not valid JSON${detail}`, location, error));
-    return {};
+    return { values: {}, auth: {} };
   }
-  return toEnvFile(data, path, errors);
+  const values = toEnvFile(data, path, errors);
+  const auth = isObject(data) ? Object.fromEntries(Object.entries(data).map(([env, v]) => [env, isObject(v) ? authSection(v) : undefined])) : {};
+  return { values, auth };
 }
 
 function toEnvFile(data: unknown, path: string, errors: HttpSessionError[]): EnvFile {

@@ -1,4 +1,5 @@
 import type { FileVariable } from '../parser/types';
+import type { OAuthToken } from '../auth/oauth/oauthToken';
 import type { NamedResponse } from '../session/types';
 
 /** Where `{{…}}` values come from when a request is resolved. */
@@ -21,6 +22,8 @@ export interface VariableSources {
   prompts?: Record<string, string>;
   /** Restricted Mode: no `$processEnv`, no `$dotenv`, no body files outside `workspaceRoot`. */
   restricted?: boolean;
+  /** OAuth2 tokens for `{{$auth.token("NAME")}}` / `{{$auth.idToken("NAME")}}`, set by the pipeline's `oauth` stage. */
+  authTokens?: ReadonlyMap<string, OAuthToken>;
   workspaceRoot?: string;
 }
 

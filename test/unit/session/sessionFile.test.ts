@@ -42,13 +42,13 @@ describe('session file: survives restarts, written atomically, corrupt file move
     assert.equal(loaded.namedResponses.get('login')?.body, '{"token":"t0k3n"}');
   });
 
-  it('the file has the documented shape { version: 1, sessions: { name: { cookies, defaultHeaders, namedResponses, globals, digest, params } } }', async () => {
+  it('the file has the documented shape { version: 1, sessions: { name: { cookies, defaultHeaders, namedResponses, globals, digest, params, oauth } } }', async () => {
     const path = join(dir, 'session.json');
     await saveSessionFile(path, await filledStore());
     const json = JSON.parse(await readFile(path, 'utf8'));
     assert.equal(json.version, 1);
     assert.deepEqual(Object.keys(json.sessions), ['default', 'admin']);
-    assert.deepEqual(Object.keys(json.sessions.default).sort(), ['cookies', 'defaultHeaders', 'digest', 'globals', 'namedResponses', 'params']);
+    assert.deepEqual(Object.keys(json.sessions.default).sort(), ['cookies', 'defaultHeaders', 'digest', 'globals', 'namedResponses', 'oauth', 'params']);
     assert.ok(Array.isArray(json.sessions.default.cookies.cookies));
     assert.deepEqual(json.sessions.default.defaultHeaders[0], ['X-Client', 'cli']);
   });
