@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { RunResult } from '../../src/core/runner/types';
 import type { HttpSessionApi } from '../../src/extension';
 import type { SessionTreeNode } from '../../src/vscode/tree/sessionTreeNode';
+import { startDigestServer } from '../support/startDigestServer';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
 import { activeExtension, writeWorkspaceFile } from './workspaceFiles';
@@ -69,6 +70,22 @@ describe('session tree (UI)', () => {
     assert.match(String(sessionid.tooltip), /host-only/);
     assert.match(String(api.sessionTree.getTreeItem(await find(['default', 'Cookies', '127.0.0.1', 'theme'])).description), /^dark · expires \d{4}-/);
     assert.deepEqual(await labels(await find(['default', 'Default Headers'])), ['X-Team: blue']);
+  });
+
+  it('shows Default Parameters and Digest auth state once the session holds them (no nonce, no password)', async () => {
+    const digest = await startDigestServer({ username: 'mufasa', password: 'circle of life' });
+    try {
+      await send('auth.http', `# @session-param api-version 2024-01\n# @session-auth digest mufasa circle of life\n###\nGET ${digest.url}/a\n`);
+      assert.deepEqual(await labels(await find(['default'])), ['Cookies', 'Default Headers', 'Default Parameters', 'Auth']);
+      assert.deepEqual(await labels(await find(['default', 'Default Parameters'])), ['api-version = 2024-01']);
+      assert.deepEqual(await labels(await find(['default', 'Default Headers'])), ['Authorization: Digest ••••••']);
+      const [entry] = await children(await find(['default', 'Auth']));
+      const item = api.sessionTree.getTreeItem(entry);
+      assert.equal(item.label, `Digest · ${digest.origin}`);
+      assert.equal(item.description, 'mufasa · MD5 · 1 request on this nonce');
+    } finally {
+      await digest.close();
+    }
   });
 
   it('masks Authorization values in the label', async () => {

@@ -8,7 +8,11 @@ export type SessionTreeNode =
   | { kind: 'domain'; session: string; domain: string }
   | { kind: 'cookie'; session: string; cookie: CookieView }
   | { kind: 'headers'; session: string }
-  | { kind: 'header'; session: string; header: DefaultHeader };
+  | { kind: 'header'; session: string; header: DefaultHeader }
+  | { kind: 'params'; session: string }
+  | { kind: 'param'; session: string; name: string; value: string }
+  | { kind: 'auth'; session: string }
+  | { kind: 'digest'; session: string; origin: string };
 
 /** Characters of a value shown in a label or description before it is cut with "…". */
 const PREVIEW_CHARS = 40;

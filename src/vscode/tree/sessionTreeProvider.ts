@@ -5,6 +5,7 @@ import { RunOnceScheduler } from '../runOnceScheduler';
 import type { SessionTreeNode } from './sessionTreeNode';
 import { cookieExpiry } from '../../shared/cookieText';
 import { cookieDomain, cookieTooltip, maskedHeaderValue, preview, sessionSummary } from './sessionTreeNode';
+import { authItem } from './authTreeItems';
 
 const { Expanded, None } = vscode.TreeItemCollapsibleState;
 
@@ -37,7 +38,17 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     const session = this.store.get(node.session);
     switch (node.kind) {
       case 'session':
-        return [{ kind: 'cookies', session: node.session }, { kind: 'headers', session: node.session }];
+        return [
+          { kind: 'cookies', session: node.session },
+          { kind: 'headers', session: node.session },
+          // Shown only once they hold something, so a plain cookie session stays two rows.
+          ...(session.defaultParams.size > 0 ? [{ kind: 'params', session: node.session } as const] : []),
+          ...(session.digestStates.size > 0 ? [{ kind: 'auth', session: node.session } as const] : []),
+        ];
+      case 'params':
+        return [...session.defaultParams].map(([name, value]) => ({ kind: 'param', session: node.session, name, value }));
+      case 'auth':
+        return [...session.digestStates.keys()].map((origin) => ({ kind: 'digest', session: node.session, origin }));
       case 'cookies':
         return [...new Set(session.listCookies().map(cookieDomain))].sort().map((domain) => ({ kind: 'domain', session: node.session, domain }));
       case 'domain':
@@ -106,11 +117,14 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
         item.iconPath = new vscode.ThemeIcon('symbol-field');
         return item;
       }
+      default:
+        return authItem(node, session);
     }
   }
 
   private isEmpty(name: string): boolean {
     const session = this.store.get(name);
-    return session.listCookies().length === 0 && session.defaultHeaders.list().length === 0;
+    return session.listCookies().length === 0 && session.defaultHeaders.list().length === 0
+      && session.defaultParams.size === 0 && session.digestStates.size === 0;
   }
 }
