@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { HttpSessionError } from '../core/errors';
 import { parseHttpFile } from '../core/parser/parseHttpFile';
-import type { HttpFile } from '../core/parser/types';
+import { requestErrors } from '../core/parser/requestErrors';
+import type { HttpFile, RequestBlock } from '../core/parser/types';
+import { requestLabel } from '../core/runner/requestLabel';
 import { runEach } from '../core/runner/runFile';
 import { DEFAULT_ENGINE_SETTINGS } from '../core/runner/types';
 import type { EngineSettings, RunResult } from '../core/runner/types';
@@ -36,8 +38,9 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   }
   const filePath = resolve(options.file);
   const file = await readHttpFile(filePath, options.file);
-  if (reportDiagnostics(file, options.file, io)) return EXIT.input;
-  const blocks = selectRequests(file, options.file, { names: options.names, line: options.line });
+  reportDiagnostics(file, options.file, io);
+  const chosen = selectRequests(file, options.file, { names: options.names, line: options.line });
+  const blocks = refuseErrored(file, chosen, options.file, io);
   const environment = await environmentFor(filePath, options, io);
   const loaded = options.sessionPath ? await loadSessionFile(options.sessionPath) : { store: new SessionStore(), warnings: [] };
   for (const warning of loaded.warnings) io.err(io.style('yellow', `warning: ${warning}`));
@@ -60,7 +63,16 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
     if (options.sessionPath) await saveSessionFile(options.sessionPath, loaded.store);
     await loaded.store.close();
   }
-  return exitCode;
+  return blocks.length < chosen.length && (exitCode === EXIT.ok || exitCode === EXIT.testFailed) ? EXIT.input : exitCode;
+}
+
+/** The chosen requests without an error in their block (or the prologue); each refused one is named with file:line. */
+function refuseErrored(file: HttpFile, chosen: RequestBlock[], shown: string, io: CliIo): RequestBlock[] {
+  const errors = requestErrors(file, chosen);
+  for (const [request, error] of errors) {
+    io.err(io.style('red', `${shown}:${request.requestLine + 1}: not sent: ${requestLabel(request)} has an error on line ${error.line + 1}`));
+  }
+  return chosen.filter((request) => !errors.has(request));
 }
 
 /** 0 when the result has a response and its tests passed, 4 when a test failed; 2 when the request's input was at fault (nothing sent); 1 otherwise. */
@@ -89,7 +101,7 @@ export function reportDiagnostics(file: HttpFile, shown: string, io: CliIo): boo
   for (const d of file.diagnostics) {
     const where = `${shown}:${d.line + 1}:${d.column + 1}`;
     if (d.severity === 'error') failed = true;
-    io.err(io.style(d.severity === 'error' ? 'red' : 'yellow', `${where}: ${d.severity === 'error' ? 'error' : 'warning'}: ${d.message}`));
+    io.err(io.style(d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'dim', `${where}: ${d.severity}: ${d.message}`));
   }
   return failed;
 }

@@ -7,6 +7,7 @@ export const MAX_DIAGNOSTICS = 1000;
 export interface DiagnosticCounts {
   error: number;
   warning: number;
+  info: number;
 }
 
 /**

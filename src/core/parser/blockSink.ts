@@ -6,4 +6,6 @@ export interface BlockSink {
   variables: FileVariable[];
   diagnostics: Diagnostic[];
   counts: DiagnosticCounts;
+  /** The file's one note about directives of other tools, and the names it lists. */
+  unknownDirectives?: { diagnostic: Diagnostic; names: string[] };
 }

@@ -22,9 +22,16 @@ export function parseCommentLine(line: string, at: number): CommentLine | undefi
   const column = i;
   let end = i + 2;
   while (end < line.length && isNameChar(line.charCodeAt(end))) end++;
-  // `# @user@example.com` or `# @foo.bar` is prose, not a directive.
-  if (end < line.length && line.charCodeAt(end) !== 32 && line.charCodeAt(end) !== 9) return {};
-  return { directive: { name: line.slice(i + 1, end), value: line.slice(end).trim(), column } };
+  const next = line.charCodeAt(end);
+  // `# @user@example.com` or `# @foo.bar` is prose, not a directive; JetBrains writes `# @name=login`.
+  if (end < line.length && next !== 32 && next !== 9 && next !== 61 /* = */) return {};
+  return { directive: { name: line.slice(i + 1, end), value: valueAfter(line.slice(end)), column } };
+}
+
+/** The value after the name, without JetBrains' `=` (`# @name = login`). */
+function valueAfter(rest: string): string {
+  const value = rest.trim();
+  return value.charCodeAt(0) === 61 ? value.slice(1).trim() : value;
 }
 
 function isLetter(c: number): boolean {

@@ -1,13 +1,10 @@
 import { addDiagnostic } from './addDiagnostic';
-import { directiveSpec } from './directiveTable';
+import { REQUEST_NAME, directiveSpec } from './directiveTable';
 import { firstNonSpace } from './firstNonSpace';
 import { parseBlock } from './parseBlock';
 import { splitLines } from './splitLines';
 import type { BlockSink } from './blockSink';
-import type { ParsedBlock } from './parseBlock';
 import type { Directive, HttpFile, RequestBlock } from './types';
-
-const EMPTY_BLOCK: ParsedBlock = { directives: [] };
 
 /** Parses a `.http`/`.rest` file. Never throws; problems become diagnostics. Linear in the text's size. */
 export function parseHttpFile(text: string): HttpFile {
@@ -21,28 +18,42 @@ export function parseHttpFile(text: string): HttpFile {
 }
 
 function parseLines(lines: readonly string[]): HttpFile {
-  const sink: BlockSink = { variables: [], diagnostics: [], counts: { error: 0, warning: 0 } };
+  const sink: BlockSink = { variables: [], diagnostics: [], counts: { error: 0, warning: 0, info: 0 } };
   const file: HttpFile = { prologue: [], variables: sink.variables, requests: [], diagnostics: sink.diagnostics };
   let start = 0;
   let title: string | undefined;
   for (let i = 0; i <= lines.length; i++) {
     const separatorTitle = i < lines.length ? readSeparator(lines[i]) : undefined;
     if (i < lines.length && separatorTitle === undefined) continue;
-    const block = start < i ? parseBlock(lines, start, i, sink) : EMPTY_BLOCK;
-    if (block.request !== undefined) {
-      const request: RequestBlock = block.request;
-      request.range = { startLine: start, endLine: lastNonBlank(lines, start, i) };
-      request.blockEndLine = i - 1;
-      if (title !== undefined) request.title = title;
-      file.requests.push(request);
-    } else if (start === 0) {
-      file.prologue = block === EMPTY_BLOCK ? [] : block.directives;
-      checkPrologue(file.prologue, sink);
+    if (start >= i && start === 0) file.prologue = [];
+    // A block holds more than one request when one is written without `###`: parse on from where it starts.
+    for (let from = start, blockTitle = title; from < i; blockTitle = undefined) {
+      const block = parseBlock(lines, from, i, sink);
+      const until = block.next ?? i;
+      if (block.request !== undefined) file.requests.push(placeRequest(block.request, lines, from, until, blockTitle));
+      else if (from === 0) {
+        file.prologue = block.directives;
+        checkPrologue(file.prologue, sink);
+      }
+      from = until;
     }
     start = i + 1;
     title = separatorTitle === '' ? undefined : separatorTitle;
   }
   return file;
+}
+
+/** Fills in the request's lines [from, until) and its title; a `### NAME` title that is a plain name names it. */
+function placeRequest(request: RequestBlock, lines: readonly string[], from: number, until: number, title: string | undefined): RequestBlock {
+  request.range = { startLine: from, endLine: lastNonBlank(lines, from, until) };
+  request.blockEndLine = until - 1;
+  if (title === undefined) return request;
+  request.title = title;
+  if (request.name === undefined && REQUEST_NAME.test(title)) {
+    request.name = title;
+    request.nameLine = from - 1;
+  }
+  return request;
 }
 
 /** A directive that acts on one request does nothing in the prologue: say so where it stands. */

@@ -81,3 +81,22 @@ function isSpace(c: number): boolean {
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
+
+/**
+ * `localhost:3000/api` or `example.com/x` (a host with no scheme) as `http://…`, as JetBrains reads it;
+ * undefined when the URL has a scheme, starts with `/`, `{{` or anything but a letter or digit.
+ */
+export function withAssumedScheme(url: string): string | undefined {
+  const c = url.charCodeAt(0);
+  if (!(isLetter(c) || (c >= 48 && c <= 57)) || looksLikeUrl(url, 0)) return undefined;
+  return `http://${url}`;
+}
+
+/** `GET https://…`, `POST /path`, `PUT {{base}}/x`: an upper-case known method and a URL, as a line that starts a request without `###`. */
+export function isBareRequestLine(line: string, at: number): boolean {
+  let split = at;
+  while (split < line.length && !isSpace(line.charCodeAt(split))) split++;
+  if (!KNOWN_METHODS.has(line.slice(at, split))) return false;
+  const target = firstNonSpaceFrom(line, split);
+  return target > split && looksLikeUrl(line, target) && (line.charCodeAt(target) !== 47 || line.charCodeAt(target + 1) !== 47);
+}

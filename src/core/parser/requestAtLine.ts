@@ -20,8 +20,10 @@ export function requestAtLine(file: HttpFile, line: number): RequestBlock | unde
     }
   }
   const next = requests[found + 1];
-  // Every block but the first starts right after its separator line.
-  if (next !== undefined && next.range.startLine > 0 && next.range.startLine - 1 === line) return next;
+  // A block after a `###` starts right after it; one written without `###` starts where the one before ends.
+  const before = found >= 0 ? requests[found] : undefined;
+  const separator = next !== undefined && next.range.startLine - 1 === line && (before === undefined || (before.blockEndLine ?? before.range.endLine) < line);
+  if (next !== undefined && next.range.startLine > 0 && separator) return next;
   if (found < 0) return undefined;
   const request = requests[found];
   return line <= (request.blockEndLine ?? request.range.endLine) ? request : undefined;

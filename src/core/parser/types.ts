@@ -7,7 +7,9 @@ export interface Diagnostic {
   column: number;
   endColumn?: number;
   message: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
+  /** A quick fix: insert `insert` at the start of 0-based line `line`. */
+  fix?: { title: string; line: number; insert: string };
 }
 
 /** `# @name value` / `// @name value`: a directive comment. `value` is the trimmed rest of the line ('' when absent). */
@@ -65,8 +67,10 @@ export interface SaveResponse {
 export interface RequestBlock {
   /** Text after `###` on the separator line opening this block, if any. */
   title?: string;
-  /** From `# @name NAME`. */
+  /** From `# @name NAME` (the last one), else from a `### NAME` title that is a plain name. */
   name?: string;
+  /** Line of what gave the name: its `# @name` line or its `###` line. */
+  nameLine?: number;
   /** Upper-case method; 'GET' when the request line is a URL alone. */
   method: string;
   /** Raw URL with `?`/`&` continuation lines appended, variables unresolved. */

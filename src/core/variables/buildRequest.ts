@@ -4,7 +4,7 @@ import type { HeaderList, OutgoingRequest } from '../http/types';
 import type { HeaderLine, RequestBlock } from '../parser/types';
 import { assembleBody, type BodyKind } from './assembleBody';
 import { expandChecked, type ControlCharacterProblem } from './expandChecked';
-import { graphqlBody } from './graphqlBody';
+import { graphqlBody, looksLikeGraphqlBody } from './graphqlBody';
 import { resolveUrl } from './resolveUrl';
 import type { Resolver, VariableSources } from './types';
 
@@ -19,7 +19,7 @@ export async function buildRequest(block: RequestBlock, resolver: Resolver, sour
   const file = sources.filePath;
   let headers: HeaderList = block.headers.map((header) => expandHeader(header, resolver, file));
   const url = resolveUrl(expandUrl(block, resolver, file), headerValue(headers, 'host'), block.requestLine, file);
-  const graphql = block.method === 'GRAPHQL' || headerValue(headers, 'x-request-type')?.trim().toLowerCase() === 'graphql';
+  const graphql = block.method === 'GRAPHQL' || headerValue(headers, 'x-request-type')?.trim().toLowerCase() === 'graphql' || looksLikeGraphqlBody(block.body);
   const method = block.method === 'GRAPHQL' ? 'POST' : block.method;
   if (!block.body) {
     return { method, url, headers: graphql ? withoutHeader(headers, 'x-request-type') : headers };

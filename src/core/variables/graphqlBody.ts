@@ -1,4 +1,5 @@
 import { HttpSessionError } from '../errors';
+import type { RequestBody } from '../parser/types';
 
 /**
  * REST Client's GraphQL body: the query up to the first blank line, then optional JSON variables, sent as
@@ -16,4 +17,15 @@ export function graphqlBody(text: string, firstLine: number, file?: string): str
     const line = firstLine + blank + 1;
     throw new HttpSessionError('PARSE', `GraphQL variables starting on line ${line + 1} are not valid JSON: ${(error as Error).message}`, { file, line }, error);
   }
+}
+
+const OPERATION = /^\s*(?:query|mutation|subscription|fragment)(?=[\s{(]|$)/;
+
+/**
+ * True when a body reads as a GraphQL document (its first word `query`, `mutation`, `subscription` or
+ * `fragment`): httpYac sends such a body as GraphQL without a GRAPHQL method or X-Request-Type.
+ */
+export function looksLikeGraphqlBody(body: RequestBody | undefined): boolean {
+  const first = body?.parts[0];
+  return first?.kind === 'text' && OPERATION.test(first.text);
 }

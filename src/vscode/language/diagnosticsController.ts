@@ -76,13 +76,15 @@ export class DiagnosticsController extends Disposable {
   }
 }
 
+const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+
 function toVscode(d: Diagnostic, document: vscode.TextDocument): vscode.Diagnostic {
   const line = Math.min(d.line, document.lineCount - 1);
   const end = d.endColumn ?? document.lineAt(line).text.length;
   const diagnostic = new vscode.Diagnostic(
     new vscode.Range(line, d.column, line, Math.max(end, d.column)),
     d.message,
-    d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+    SEVERITY[d.severity],
   );
   diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;

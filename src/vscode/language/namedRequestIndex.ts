@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { parseHttpFile } from '../../core/parser/parseHttpFile';
-import { nameDirective } from '../../core/parser/nameDirective';
 import type { HttpFile } from '../../core/parser/types';
 import { Disposable, toDisposable } from '../disposable';
 import type { DocumentCache } from '../documentCache';
@@ -131,9 +130,9 @@ export class NamedRequestIndex extends Disposable {
 function namesOf(file: HttpFile): Names {
   const names: Names = new Map();
   for (const request of file.requests) {
-    // The name the runtime gives the request: the last `# @name` (parseBlock reads the same directive).
-    const directive = nameDirective(request.directives);
-    if (directive !== undefined) names.set(directive.value, [...(names.get(directive.value) ?? []), directive.line]);
+    // The name the runtime gives the request (its last `# @name`, else a `### NAME` title), where it is written.
+    if (request.name === undefined || request.nameLine === undefined) continue;
+    names.set(request.name, [...(names.get(request.name) ?? []), request.nameLine]);
   }
   return names;
 }

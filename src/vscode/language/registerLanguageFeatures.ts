@@ -9,6 +9,7 @@ import { EnvironmentIndex, settingsEnvironment, type ActiveEnvironment } from '.
 import { HoverProvider } from './hoverProvider';
 import type { LanguageServices } from './languageServices';
 import { NamedRequestIndex } from './namedRequestIndex';
+import { QuickFixProvider } from './quickFixProvider';
 import { ReferenceProvider } from './referenceProvider';
 
 /** What the language features need from the composition root. */
@@ -37,6 +38,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, deps:
     vscode.languages.registerHoverProvider(HTTP, new HoverProvider(services)),
     vscode.languages.registerDefinitionProvider(HTTP, new DefinitionProvider(services)),
     vscode.languages.registerReferenceProvider(HTTP, new ReferenceProvider(services)),
+    vscode.languages.registerCodeActionsProvider(HTTP, new QuickFixProvider(deps.documents), { providedCodeActionKinds: QuickFixProvider.kinds }),
     vscode.languages.registerDocumentSymbolProvider(HTTP, new DocumentSymbolProvider(deps.documents), { label: 'HTTP requests' }),
   );
   return environments;

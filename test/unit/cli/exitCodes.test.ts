@@ -71,6 +71,15 @@ describe('CLI exit status: 0 responses, 1 no response, 2 usage or file problems'
     assert.equal(recorder.requests.length, before);
   });
 
+  it('sends the requests without an error, refuses each one with an error naming file:line, and exits 2 at the end', async () => {
+    const file = write('one-bad.http', `GET ${recorder.url}/first\n\n###\nGET ${recorder.url}/broken\nthis is not a header\n\n###\nGET ${recorder.url}/third\n`);
+    const before = recorder.requests.length;
+    const run = await runCli(['send', file]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(`${escape(file)}:4: not sent: GET ${escape(recorder.url)}/broken has an error on line 5`));
+    assert.deepEqual(recorder.requests.slice(before).map((r) => r.url), ['/first', '/third']);
+  });
+
   it('exits 2 listing the known environments when --env names an unknown one', async () => {
     const envDir = mkdtempSync(join(dir, 'env-'));
     writeFileSync(join(envDir, 'http-client.env.json'), JSON.stringify({ dev: { baseUrl: demo.url }, prod: { baseUrl: 'x' } }));

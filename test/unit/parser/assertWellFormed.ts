@@ -9,7 +9,8 @@ export function assertWellFormed(text: string, file: HttpFile): void {
     assert.ok(inBounds(d.line), `diagnostic line ${d.line}`);
     assert.ok(d.column >= 0 && d.column <= lines[d.line].length, `diagnostic column ${d.column}`);
     if (d.endColumn !== undefined) assert.ok(d.endColumn >= d.column && d.endColumn <= lines[d.line].length, 'endColumn');
-    assert.ok(d.severity === 'error' || d.severity === 'warning');
+    assert.ok(d.severity === 'error' || d.severity === 'warning' || d.severity === 'info');
+    if (d.fix !== undefined) assert.ok(inBounds(d.fix.line) && d.fix.line <= d.line, 'a fix inserts at or above its line');
     assert.ok(d.message.length > 0 && d.message.length < 200, 'message is one short line');
     assert.ok(!d.message.startsWith('Internal parser error'), d.message);
   }
@@ -29,12 +30,14 @@ export function assertWellFormed(text: string, file: HttpFile): void {
     for (const d of r.directives) assert.ok(d.line >= startLine && d.line <= endLine, 'directive in range');
     if (r.body !== undefined) {
       assert.ok(r.body.startLine > r.requestLine && r.body.startLine <= r.body.endLine && r.body.endLine <= endLine, 'body in range');
+      // Parts are runs of consecutive lines, in order; comment lines between them are left out.
       let line = r.body.startLine;
+      assert.equal(r.body.parts[0]?.line, line, 'the first part starts the body');
       for (const p of r.body.parts) {
-        assert.equal(p.line, line, 'body parts are consecutive runs of lines');
-        line += p.kind === 'text' ? p.text.split('\n').length : 1;
+        assert.ok(p.line >= line, 'body parts in order, disjoint');
+        line = p.line + (p.kind === 'text' ? p.text.split('\n').length : 1);
       }
-      assert.equal(line, r.body.endLine + 1, 'body parts cover the body');
+      assert.equal(line, r.body.endLine + 1, 'the last part ends the body');
     }
     previousEnd = blockEnd;
   }

@@ -62,11 +62,11 @@ describe('parser: prologue, directives and file variables', () => {
     assert.deepEqual(file.diagnostics, []);
   });
 
-  it('keeps an unknown directive and warns "Unknown directive @foo" at its position', () => {
-    const file = parseHttpFile('GET https://a.test\n  # @foo some value');
-    assert.deepEqual(file.requests[0].directives, [{ name: 'foo', value: 'some value', line: 1 }]);
+  it('keeps an unknown directive and notes it once, as information, at its position', () => {
+    const file = parseHttpFile('GET https://a.test\n  # @foo some value\n# @foo again');
+    assert.deepEqual(file.requests[0].directives, [{ name: 'foo', value: 'some value', line: 1 }, { name: 'foo', value: 'again', line: 2 }]);
     assert.deepEqual(file.diagnostics, [
-      { line: 1, column: 4, endColumn: 8, message: 'Unknown directive @foo', severity: 'warning' },
+      { line: 1, column: 4, endColumn: 8, message: 'Directives HTTP Session does not know are ignored: @foo', severity: 'info' },
     ]);
   });
 

@@ -98,11 +98,11 @@ describe('parser: separators, request lines, headers and bodies', () => {
     assert.deepEqual(request.body?.parts, [{ kind: 'text', text: 'Not: a header', line: 6 }]);
   });
 
-  it('takes the body up to the next ###, without trailing blank lines, with comment lines as body text', () => {
-    const file = parseHttpFile(['POST https://a.test', 'Content-Type: text/plain', '', 'line one', '# not a comment here', '', 'line three', '', '', '### next', 'GET https://a.test/2'].join('\n'));
+  it('takes the body up to the next ###, without trailing blank lines, without its comment lines', () => {
+    const file = parseHttpFile(['POST https://a.test', 'Content-Type: text/plain', '', 'line one', '# a comment here too', '', 'line three', '', '', '### next', 'GET https://a.test/2'].join('\n'));
     const body = file.requests[0].body;
     assert.deepEqual(body, {
-      parts: [{ kind: 'text', text: 'line one\n# not a comment here\n\nline three', line: 3 }],
+      parts: [{ kind: 'text', text: 'line one', line: 3 }, { kind: 'text', text: '\nline three', line: 5 }],
       startLine: 3,
       endLine: 6,
     });
