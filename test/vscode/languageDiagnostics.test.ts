@@ -20,14 +20,25 @@ describe('language: diagnostics as you type', () => {
     await waitFor('the warning to clear', () => ourDiagnostics(uri), (d) => d.length === 0);
   });
 
-  it('reports the parser\'s problems: a malformed request line and an unknown directive', async () => {
+  it('reports the parser\'s problems: a malformed request line and an unknown directive (a note)', async () => {
     const uri = writeWorkspaceFile('diagParser.http', '# @frobnicate yes\nGET http://127.0.0.1:9/a\n\n###\nthis is not a request\n');
     await vscode.workspace.openTextDocument(uri);
     const found = await waitFor('parser diagnostics', () => ourDiagnostics(uri), (d) => d.length >= 2);
     const byLine = new Map(found.map((d) => [d.range.start.line, d]));
-    assert.equal(byLine.get(0)?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(byLine.get(0)?.severity, vscode.DiagnosticSeverity.Information);
     assert.match(byLine.get(0)?.message ?? '', /frobnicate/);
     assert.equal(byLine.get(4)?.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('a second request without ### gets a warning whose quick fix inserts ### above it', async () => {
+    const uri = writeWorkspaceFile('diagSeparator.http', 'GET http://127.0.0.1:9/a\n\nGET http://127.0.0.1:9/b\n');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await waitFor('the warning', () => ourDiagnostics(uri), (d) => d.some((x) => x.range.start.line === 2));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(2, 0, 2, 0));
+    const fix = actions.find((a) => a.title === 'Insert ### above this request');
+    assert.ok(fix?.edit, 'a quick fix with an edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.getText(), 'GET http://127.0.0.1:9/a\n\n###\nGET http://127.0.0.1:9/b\n');
   });
 
   it('a request named in another file of the workspace is known; environment variables of any environment are known', async () => {

@@ -89,6 +89,10 @@ function isLetter(c: number): boolean {
 export function withAssumedScheme(url: string): string | undefined {
   const c = url.charCodeAt(0);
   if (!(isLetter(c) || (c >= 48 && c <= 57)) || looksLikeUrl(url, 0)) return undefined;
+  // `javascript:alert(1)` or `mailto:x` has a scheme of its own; `localhost:3000` has a port.
+  const colon = url.indexOf(':');
+  const slash = url.indexOf('/');
+  if (colon > 0 && (slash < 0 || colon < slash) && !isDigit(url.charCodeAt(colon + 1))) return undefined;
   return `http://${url}`;
 }
 
@@ -99,4 +103,8 @@ export function isBareRequestLine(line: string, at: number): boolean {
   if (!KNOWN_METHODS.has(line.slice(at, split))) return false;
   const target = firstNonSpaceFrom(line, split);
   return target > split && looksLikeUrl(line, target) && (line.charCodeAt(target) !== 47 || line.charCodeAt(target + 1) !== 47);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
