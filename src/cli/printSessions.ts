@@ -7,7 +7,17 @@ import type { SecretMask } from './outputSecrets';
 /** The `session show --json` object: every session with its cookies, default headers and named responses. */
 export interface SessionsJson {
   file: string;
-  sessions: Array<{ name: string; cookies: CookieView[]; defaultHeaders: HeaderList; namedResponses: string[]; globals: Record<string, string> }>;
+  sessions: Array<{ name: string; cookies: CookieView[]; defaultHeaders: HeaderList; namedResponses: string[]; globals: Record<string, string>; oauthTokens: OAuthTokenJson[] }>;
+}
+
+/** One OAuth2 token of a session as `session show` lists it: the value masked (unless --show-secrets). */
+export interface OAuthTokenJson {
+  name: string;
+  grant: string;
+  accessToken: string;
+  /** ISO time, or null when the server gave no expiry. */
+  expires: string | null;
+  refreshable: boolean;
 }
 
 /** Builds the `session show --json` object; cookie values, default header values and globals go through `mask`. */
@@ -23,6 +33,13 @@ export function sessionsJson(store: SessionStore, path: string, mask: SecretMask
         namedResponses: [...session.namedResponses.keys()],
         // Masked like the editor's hover: a name that looks secret (token, password, key…) never shows its value.
         globals: Object.fromEntries([...session.globals].map(([name, value]) => [name, mask.secretName(name, value)])),
+        oauthTokens: [...session.oauthTokens.values()].map((token) => ({
+          name: token.name,
+          grant: token.grant,
+          accessToken: mask.secretName('token', token.accessToken),
+          expires: token.expiresAt === undefined ? null : new Date(token.expiresAt).toISOString(),
+          refreshable: token.refreshToken !== undefined,
+        })),
       };
     }),
   };
@@ -42,6 +59,11 @@ export function printSessions(store: SessionStore, path: string, io: CliIo, mask
     const globals = Object.entries(entry.globals);
     io.out(`  Globals${globals.length === 0 ? ': none' : ''}`);
     for (const [name, value] of globals) io.out(`    ${io.style('cyan', name)} = ${value}`);
+    if (entry.oauthTokens.length > 0) io.out('  OAuth2 tokens');
+    for (const token of entry.oauthTokens) {
+      const expiry = token.expires === null ? 'no expiry given' : `expires ${token.expires}`;
+      io.out(`    ${io.style('cyan', token.name)} (${token.grant}) ${token.accessToken}  ${io.style('dim', `${expiry}${token.refreshable ? ', refreshable' : ''}`)}`);
+    }
   }
 }
 

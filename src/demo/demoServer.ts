@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { handleAuthRoute } from './authRoutes';
 import { handleEchoRoute } from './echoRoutes';
 import { createMgrApp } from './mgrApp';
+import { createOAuthProvider, type OAuthProvider } from './oauthProvider';
 import { readRequestBody, type DemoRequest } from './requestInfo';
 import { sendJson } from './respond';
 
@@ -25,13 +26,14 @@ export interface DemoServer {
 
 /**
  * Starts the embedded demo server: httpbin-style endpoints plus a small login app (`/api/mgr/*`,
- * `/api/token`, `/api/me`). Rejects when the port is taken.
+ * `/api/token`, `/api/me`) and a small OAuth2 provider (`/oauth/token`, `/oauth/me`). Rejects when the port is taken.
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
   const app = createMgrApp();
+  const oauth = createOAuthProvider();
   const server = http.createServer((req, res) => {
-    handle(req, res, app.handle).catch((err: unknown) => {
+    handle(req, res, app.handle, oauth).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: `demo server failed: ${String(err)}` });
       else res.destroy();
     });
@@ -59,6 +61,7 @@ async function handle(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   appHandle: (request: DemoRequest, res: http.ServerResponse) => boolean,
+  oauth: OAuthProvider,
 ): Promise<void> {
   const body = await readRequestBody(req);
   if (body === undefined) {
@@ -67,7 +70,7 @@ async function handle(
   }
   const hostHeader = req.headers.host ?? 'localhost';
   const request: DemoRequest = { req, method: req.method ?? 'GET', url: new URL(req.url ?? '/', `http://${hostHeader}`), body };
-  if (handleAuthRoute(request, res) || appHandle(request, res) || (await handleEchoRoute(request, res))) return;
+  if (handleAuthRoute(request, res) || appHandle(request, res) || oauth.handle(request, res) || (await handleEchoRoute(request, res))) return;
   if (request.url.pathname === '/') {
     sendJson(res, 200, { name: 'HTTP Session demo server', endpoints: ENDPOINTS });
     return;
@@ -80,5 +83,5 @@ const ENDPOINTS = [
   '/cookies/delete?k', '/basic-auth/USER/PASS', '/bearer', '/redirect/N', '/redirect-to?url=&status_code=',
   '/status/N', '/delay/S', '/bytes/N', '/json', '/html', '/xml', '/gzip', '/image/png',
   'POST /api/mgr/signin', 'GET /api/mgr/customers?action=list_customer', 'POST /api/mgr/signout',
-  'POST /api/token', 'GET /api/me',
+  'POST /api/token', 'GET /api/me', 'POST /oauth/token', 'GET /oauth/me',
 ];

@@ -8,8 +8,8 @@ const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 const httpFiles = readdirSync(EXAMPLES).filter((name) => name.endsWith('.http')).sort();
 
 describe('examples/: the walkthrough files the README points to', () => {
-  it('has the nine numbered walkthroughs', () => {
-    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-']);
+  it('has the ten numbered walkthroughs', () => {
+    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-', '10-']);
   });
 
   for (const name of httpFiles) {
@@ -24,6 +24,15 @@ describe('examples/: the walkthrough files the README points to', () => {
   it('http-client.env.json defines the demo environment on port 4610', () => {
     const env = JSON.parse(readFileSync(join(EXAMPLES, 'http-client.env.json'), 'utf8')) as Record<string, Record<string, string>>;
     assert.equal(env.demo.baseUrl, 'http://127.0.0.1:4610');
+  });
+
+  it('10-oauth2.http uses the demo environment\'s OAuth2 configurations, which point at the demo provider', () => {
+    const env = JSON.parse(readFileSync(join(EXAMPLES, 'http-client.env.json'), 'utf8')) as { demo: { Security: { Auth: Record<string, Record<string, string>> } } };
+    const auth = env.demo.Security.Auth;
+    assert.deepEqual(Object.keys(auth), ['demo-app', 'demo-user']);
+    for (const config of Object.values(auth)) assert.equal(config['Token URL'], '{{baseUrl}}/oauth/token');
+    const file = parseHttpFile(readFileSync(join(EXAMPLES, '10-oauth2.http'), 'utf8'));
+    assert.deepEqual(file.requests.map((r) => r.headers[0].value), ['Bearer {{$auth.token("demo-app")}}', 'Bearer {{$auth.token("demo-user")}}', 'Bearer {{$auth.token("demo-app")}}']);
   });
 
   it('http-client.private.env.json is git-ignored (npm run demo writes its port there)', () => {
