@@ -15,6 +15,8 @@ const targets = [
   // Always minified (names kept): a command-line run pays for compiling the bundle on every start.
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', minify: true, keepNames: true },
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The script sandbox's worker thread, started by src/core/scripts/runIsolated.ts from beside the bundle.
+  { ...node, entryPoints: ['src/core/scripts/scriptWorker.ts'], outfile: 'dist/scriptWorker.js', minify: true, keepNames: true },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js' },
   // The integration suite, loaded by mocha inside VS Code's extension host (mocha from node_modules).
   { ...node, entryPoints: ['test/vscode/*.ts'], outdir: 'out/test/vscode', external: ['vscode', 'mocha'] },

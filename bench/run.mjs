@@ -124,10 +124,10 @@ if (want('tests')) {
   copyFileSync(join(root, 'dist', 'quickjs.wasm'), join(root, 'dist', 'bench', 'quickjs.wasm'));
   const { runScript } = require(scriptsBundle);
   const env = () => ({
-    kind: 'response', environment: () => undefined, requestVariables: new Map(),
+    kind: 'response', environment: {}, requestVariables: new Map(),
     request: { method: 'GET', rawUrl: '{{base}}/items/1', url: `${server.url}/items/1`, rawBody: '', body: '', headers: [] },
     response: { status: 200, headers: [['content-type', 'application/json']], body: '{"id":"1","ok":true}', mimeType: 'application/json', charset: '' },
-    globals: { get: () => undefined, set() {}, delete() {}, clear() {}, size: () => 0 },
+    globals: { get: () => undefined, set() {}, delete() {}, clear() {}, size: () => 0, entries: () => [] },
   });
   const source = { code: ' client.global.set("last", response.body.id); ', start: { file: 'tests.http', line: 5, column: 4 } };
   const cold = performance.now();

@@ -29,7 +29,7 @@ export function hostCalls(env: ScriptEnvironment, logs: string[]): (op: string, 
       case 'variables.get':
         return env.requestVariables.get(s(args[0]));
       case 'environment.get':
-        return env.environment(s(args[0]));
+        return Object.prototype.hasOwnProperty.call(env.environment, s(args[0])) ? env.environment[s(args[0])] : undefined;
       case 'log':
         return void logs.push(s(args[0]));
       case 'crypto.digest':

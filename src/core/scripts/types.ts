@@ -57,6 +57,8 @@ export interface GlobalStore {
   delete(name: string): void;
   clear(): void;
   size(): number;
+  /** Every global, for a sandbox that runs on a copy. */
+  entries(): [string, string][];
 }
 
 /** Everything a script runs against. */
@@ -64,8 +66,8 @@ export interface ScriptEnvironment {
   kind: 'pre-request' | 'response';
   request: ScriptRequestView;
   response?: ScriptResponseView;
-  /** `request.environment.get(name)`: undefined when the environment lacks it. */
-  environment(name: string): string | undefined;
+  /** The selected environment's values (`request.environment.get(name)`). */
+  environment: Record<string, string>;
   globals: GlobalStore;
   /** `request.variables`: set by a pre-request script, they feed its own request. */
   requestVariables: Map<string, string>;

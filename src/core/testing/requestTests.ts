@@ -17,6 +17,7 @@ export function sessionGlobals(session: Session): GlobalStore {
     delete: (name) => session.deleteGlobal(name),
     clear: () => session.clearGlobals(),
     size: () => session.globals.size,
+    entries: () => [...session.globals],
   };
 }
 
@@ -29,7 +30,7 @@ export function scriptSetting(session: Session, sources: VariableSources, limits
     scope,
     limits,
     globals: sessionGlobals(session),
-    environment: (name) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined),
+    environment: env,
     requestVariables,
   };
 }

@@ -1,5 +1,5 @@
 import type { ScriptRef } from '../parser/types';
-import { runScript } from '../scripts/runScript';
+import { runScriptIsolated } from '../scripts/runIsolated';
 import { formatPosition } from '../scripts/scriptFailure';
 import type { GlobalStore, ScriptEnvironment, ScriptLimits, ScriptRequestView, ScriptResponseView, ScriptRun } from '../scripts/types';
 import type { BodyFileScope } from '../variables/readBodyFile';
@@ -11,7 +11,7 @@ export interface ScriptSetting {
   scope: BodyFileScope;
   limits: ScriptLimits;
   globals: GlobalStore;
-  environment: (name: string) => string | undefined;
+  environment: Record<string, string>;
   /** Filled by pre-request `request.variables.set`; read by the same request's `{{…}}`. */
   requestVariables: Map<string, string>;
 }
@@ -31,7 +31,7 @@ export async function runScripts(scripts: readonly ScriptRef[], kind: 'pre-reque
     const written: TestLocation = { file: setting.scope.filePath, line: ref.line, column: ref.column };
     let run: ScriptRun;
     try {
-      run = await runScript(await loadScript(ref, setting.scope), env, setting.limits);
+      run = await runScriptIsolated(await loadScript(ref, setting.scope), env, setting.limits);
     } catch (error) {
       checks.tests.push({ kind: testKind, name: failedName, passed: false, message: (error as Error).message, location: written });
       continue;

@@ -24,7 +24,7 @@ function newestMtime(dir: string): number {
 export async function ensureCliBuilt(): Promise<void> {
   const sources = Math.max(newestMtime(join(ROOT, 'src', 'cli')), newestMtime(join(ROOT, 'src', 'core')), newestMtime(join(ROOT, 'src', 'demo')));
   const wasm = join(dirname(CLI), 'quickjs.wasm');
-  if (existsSync(CLI) && existsSync(wasm) && statSync(CLI).mtimeMs >= sources) return;
+  if (existsSync(CLI) && existsSync(wasm) && existsSync(join(dirname(CLI), 'scriptWorker.js')) && statSync(CLI).mtimeMs >= sources) return;
   // esbuild.mjs's Node options (import.meta.url defined for QuickJS's loader, module fields first).
   const shared = join(ROOT, 'scripts', 'esbuildNode.mjs');
   const { nodeBundle } = (await import(shared)) as { nodeBundle: esbuild.BuildOptions };
@@ -38,7 +38,8 @@ export async function ensureCliBuilt(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
   });
-  // The script sandbox's engine, beside the bundle as in dist/.
+  // The script sandbox's worker and engine, beside the bundle as in dist/.
+  await esbuild.build({ ...nodeBundle, entryPoints: [join(ROOT, 'src', 'core', 'scripts', 'scriptWorker.ts')], outfile: join(dirname(CLI), 'scriptWorker.js'), bundle: true, minify: true, keepNames: true, logLevel: 'warning' });
   copyFileSync(require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm'), wasm);
 }
 

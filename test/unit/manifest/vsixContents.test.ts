@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '../../..');
 /** What the VSIX may hold: the bundles, grammar, snippets, icons and the four top-level documents. */
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
-  /^dist\/extension\.js$/, /^dist\/quickjs\.wasm$/, /^dist\/webview\/main\.(js|css)$/,
+  /^dist\/extension\.js$/, /^dist\/quickjs\.wasm$/, /^dist\/scriptWorker\.js$/, /^dist\/webview\/main\.(js|css)$/,
   /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.json$/, /^media\/[\w.-]+\.(png|svg)$/,
 ];
 
@@ -23,7 +23,7 @@ describe('VSIX contents (vsce ls)', () => {
     const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'syntaxes/http.tmLanguage.json',
       'syntaxes/language-configuration.json', 'snippets/http.json', 'media/icon.png', 'media/sessions.svg',
       // The bundles exist once `npm run build` ran (npm test builds before the unit tests).
-      ...['dist/extension.js', 'dist/quickjs.wasm', 'dist/webview/main.js', 'dist/webview/main.css'].filter((f) => existsSync(join(ROOT, f)))];
+      ...['dist/extension.js', 'dist/quickjs.wasm', 'dist/scriptWorker.js', 'dist/webview/main.js', 'dist/webview/main.css'].filter((f) => existsSync(join(ROOT, f)))];
     assert.deepEqual(required.filter((f) => !files.includes(f)), [], 'files the extension needs');
   });
 });

@@ -17,8 +17,8 @@ describe('script sandbox in a bundle', () => {
       writeFileSync(entry, `import { runScript } from '${runScript}';
 runScript({ code: 'client.log(1 + 1)', start: { file: 'a.http', line: 0, column: 0 } }, {
   kind: 'pre-request', request: { method: 'GET', rawUrl: '', url: '', rawBody: '', body: '', headers: [] },
-  environment: () => undefined, requestVariables: new Map(),
-  globals: { get: () => undefined, set() {}, delete() {}, clear() {}, size: () => 0 },
+  environment: {}, requestVariables: new Map(),
+  globals: { get: () => undefined, set() {}, delete() {}, clear() {}, size: () => 0, entries: () => [] },
 }).then((run) => process.stdout.write(JSON.stringify(run.failure ?? run.logs)));\n`);
       buildSync({ entryPoints: [entry], ...nodeBundle, bundle: true, outfile: join(dir, 'out', 'bundle.js'), logLevel: 'silent' });
       copyFileSync(require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm'), join(dir, 'out', 'quickjs.wasm'));

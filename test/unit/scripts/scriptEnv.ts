@@ -9,6 +9,7 @@ export function mapGlobals(map = new Map<string, string>()): GlobalStore & { map
     delete: (n) => void map.delete(n),
     clear: () => map.clear(),
     size: () => map.size,
+    entries: () => [...map],
   };
 }
 
@@ -32,7 +33,7 @@ export function handlerEnv(response: Partial<ScriptResponseView> = {}, extra: Pa
       charset: 'utf-8',
       ...response,
     },
-    environment: (name) => (name === 'host' ? 'example.test' : undefined),
+    environment: { host: 'example.test' },
     globals: mapGlobals(),
     requestVariables: new Map(),
     ...extra,

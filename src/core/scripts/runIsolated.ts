@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runScript } from './runScript';
+import { applyOps } from './scriptJob';
+import type { ScriptJob, ScriptJobResult } from './scriptJob';
+import { formatDuration } from './scriptFailure';
+import { DEFAULT_SCRIPT_LIMITS } from './types';
+import type { ScriptEnvironment, ScriptLimits, ScriptRun, ScriptSource } from './types';
+
+/** How long past its own limit a script may keep the worker before the host terminates the thread. */
+const GRACE_MS = 1000;
+
+let worker: Worker | undefined;
+/** Set when a worker could not start (its entry failed to load): scripts then run in this thread. */
+let workerUnavailable = false;
+let nextId = 1;
+/** Jobs in flight: their answer, or what to do when the worker died without answering. */
+const pending = new Map<number, { done: (result: ScriptJobResult) => void; orphaned: () => void }>();
+
+/**
+ * Runs a script like `runScript`, but in a worker thread: QuickJS checks its time limit only between
+ * bytecode steps, so a loop of long native calls (`new Array(1e6).join("x")`) could hold the host's thread
+ * for minutes; here the host terminates the worker at the limit (plus a second) and the script fails with
+ * "stopped after …". Values cross as data; changes to globals and request variables are replayed here.
+ * Without a worker file next to the code (an unusual bundle), it runs in this thread.
+ */
+export async function runScriptIsolated(source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits = DEFAULT_SCRIPT_LIMITS): Promise<ScriptRun> {
+  const thread = workerUnavailable ? undefined : sandboxWorker();
+  if (thread === undefined) return runScript(source, env, limits);
+  const id = nextId++;
+  const job: ScriptJob = {
+    id, source, limits, kind: env.kind, request: env.request, environment: env.environment,
+    globals: env.globals.entries(), requestVariables: [...env.requestVariables],
+    ...(env.response !== undefined ? { response: env.response } : {}),
+  };
+  const started = performance.now();
+  const result = await new Promise<ScriptJobResult | 'timeout' | 'orphaned'>((resolve) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      stopWorker();
+      resolve('timeout');
+    }, limits.timeMs + GRACE_MS);
+    const settle = (outcome: ScriptJobResult | 'orphaned'): void => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    pending.set(id, { done: settle, orphaned: () => settle('orphaned') });
+    thread.postMessage(job);
+  });
+  if (result === 'orphaned') return runScript(source, env, limits);
+  if (result === 'timeout') {
+    return { tests: [], logs: [], ms: performance.now() - started, failure: { kind: 'timeout', message: `stopped after ${formatDuration(limits.timeMs)} (the script time limit)`, position: source.start } };
+  }
+  applyOps(result.ops, env);
+  return result.run;
+}
+
+function sandboxWorker(): Worker | undefined {
+  if (worker !== undefined) return worker;
+  const bundled = join(__dirname, 'scriptWorker.js');
+  const source = join(__dirname, 'scriptWorker.ts');
+  let created: Worker;
+  if (existsSync(bundled)) created = new Worker(bundled);
+  // From the sources (tests): the worker loads the TypeScript entry through tsx.
+  else if (existsSync(source)) created = new Worker(source, { execArgv: [...process.execArgv, '--require', 'tsx/cjs'] });
+  else return undefined;
+  // An idle worker never keeps the CLI alive; a running job's timer does.
+  created.unref();
+  let answered = false;
+  created.on('message', (r: ScriptJobResult) => {
+    answered = true;
+    const job = pending.get(r.id);
+    pending.delete(r.id);
+    job?.done(r);
+  });
+  created.on('error', () => {
+    // A worker that never answered could not load its entry: stop trying, run its jobs here.
+    if (!answered) workerUnavailable = true;
+    stopWorker();
+    const orphans = [...pending.values()];
+    pending.clear();
+    for (const job of orphans) job.orphaned();
+  });
+  created.on('exit', () => {
+    if (worker === created) worker = undefined;
+  });
+  worker = created;
+  return created;
+}
+
+function stopWorker(): void {
+  const w = worker;
+  worker = undefined;
+  void w?.terminate();
+}
