@@ -65,8 +65,6 @@ function sandboxWorker(): Worker | undefined {
   // From the sources (tests): the worker loads the TypeScript entry through tsx.
   else if (existsSync(source)) created = new Worker(source, { execArgv: [...process.execArgv, '--require', 'tsx/cjs'] });
   else return undefined;
-  // An idle worker never keeps the CLI alive; a running job's timer does.
-  created.unref();
   let answered = false;
   created.on('message', (r: ScriptJobResult) => {
     answered = true;
@@ -85,6 +83,9 @@ function sandboxWorker(): Worker | undefined {
   created.on('exit', () => {
     if (worker === created) worker = undefined;
   });
+  // An idle worker never keeps the process alive (a running job's timer does). After the listeners: adding
+  // a 'message' listener refs the worker again.
+  created.unref();
   worker = created;
   return created;
 }
