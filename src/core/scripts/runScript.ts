@@ -42,7 +42,11 @@ export async function runScript(source: ScriptSource, env: ScriptEnvironment, li
   } catch (error) {
     // The engine itself failed (a host-side overflow or a WebAssembly trap): the script's fault, not the host's.
     hitLimit = true;
-    run.failure = { kind: 'error', message: `the script engine stopped: ${error instanceof Error ? error.message : String(error)}`, position: source.start };
+    const message = error instanceof Error ? error.message : String(error);
+    // The deadline can also pass while the API is being set up (a very busy machine): that is the time limit too.
+    run.failure = message === 'interrupted'
+      ? failureFrom({ name: 'InternalError', message }, source, limits)
+      : { kind: 'error', message: `the script engine stopped: ${message}`, position: source.start };
   } finally {
     if (runtime !== undefined) safely(() => runtime?.dispose());
     if (hitLimit) retireEngine(limits.memoryMb);
