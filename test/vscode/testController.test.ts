@@ -143,7 +143,7 @@ describe('Testing view: the HTTP Session test controller', () => {
     assert.equal(rec.states.get(me.id), 'failed');
 
     const diff = rec.messages.get(status201.id)![0];
-    assert.equal(diff.expectedOutput, '== 201');
+    assert.equal(diff.expectedOutput, '201', 'the value alone: VS Code shows "200 != 201"');
     assert.equal(diff.actualOutput, '200');
     assert.match(String(diff.message), /status: expected == 201, actual 200/);
     assert.equal(diff.location?.uri.fsPath, uri.fsPath);

@@ -7,11 +7,16 @@ export function locationOf(at: TestLocation): vscode.Location {
   return new vscode.Location(vscode.Uri.file(at.file), new vscode.Position(at.line, at.column));
 }
 
+/** The expected side of a diff: the value alone for `==` (VS Code shows "200 != 201", not "200 != == 201"). */
+function diffSide(expected: string): string {
+  return expected.startsWith('== ') ? expected.slice(3) : expected;
+}
+
 /** The failure as VS Code shows it: a diff of expected and actual when the test has them, at the failing line. */
 export function failureMessage(test: RequestTest): vscode.TestMessage {
   const text = test.message ?? `${test.name} failed`;
   const message = test.expected !== undefined && test.actual !== undefined
-    ? vscode.TestMessage.diff(text, test.expected, test.actual)
+    ? vscode.TestMessage.diff(text, diffSide(test.expected), test.actual)
     : new vscode.TestMessage(text);
   message.location = locationOf(test.failureLocation ?? test.location);
   return message;
