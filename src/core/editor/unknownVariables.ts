@@ -10,11 +10,13 @@ export interface KnownNames {
   environment: ReadonlySet<string>;
   /** `# @name` values of every `.http`/`.rest` file of the workspace. */
   namedRequests: ReadonlySet<string>;
+  /** Globals: those the session holds and those a script of the workspace sets (`client.global.set`). */
+  globals?: ReadonlySet<string>;
 }
 
 /**
  * Warnings for `{{…}}` uses that nothing defines: not a file variable, any environment's variable, a
- * built-in, a named request anywhere in the workspace, nor a `# @prompt` of the same request.
+ * global (of the session, or set by a script of the workspace), a built-in, a named request anywhere in the workspace, nor a `# @prompt` of the same request.
  * `uses` must be in line order (as variableUses returns them). Range = the expression inside the braces.
  */
 export function unknownVariables(file: HttpFile, uses: readonly VariableUse[], known: KnownNames): Diagnostic[] {
@@ -28,7 +30,7 @@ export function unknownVariables(file: HttpFile, uses: readonly VariableUse[], k
     const inBlock = block !== undefined && block.range.startLine <= use.line;
     if (inBlock && prompts?.block !== block) prompts = { block, names: new Set(requestPrompts(block)) };
     const isKnownName = (name: string): boolean =>
-      fileVariables.has(name) || known.environment.has(name) || (inBlock && prompts?.names.has(name) === true);
+      fileVariables.has(name) || known.environment.has(name) || known.globals?.has(name) === true || (inBlock && prompts?.names.has(name) === true);
     const problem = problemOf(use.reference.expression, isKnownName, known);
     if (problem) {
       diagnostics.push({ line: use.line, column: use.reference.expressionStart, endColumn: use.reference.expressionEnd, message: problem, severity: 'warning' });
@@ -54,7 +56,7 @@ function problemOf(expression: string, isKnownName: (name: string) => boolean, k
 }
 
 function unknownMessage(name: string): string {
-  return `Unknown variable '${name}': not a file variable, environment variable, built-in, named request or prompt of this request`;
+  return `Unknown variable '${name}': not a file variable, environment variable, global, built-in, named request or prompt of this request`;
 }
 
 function blockEnd(block: RequestBlock): number {

@@ -5,7 +5,7 @@ import type { LanguageServices } from './languageServices';
 /**
  * Go to definition: a `{{variable}}` goes to its `@variable =` line (the one that takes effect: the last), or
  * to its line in the active environment's file; `{{name.response…}}` goes to `# @name name` in whichever
- * `.http`/`.rest` file of the workspace names it.
+ * `.http`/`.rest` file of the workspace names it; a global goes to the `client.global.set` lines that set it.
  */
 export class DefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly services: LanguageServices) {}
@@ -23,6 +23,8 @@ export class DefinitionProvider implements vscode.DefinitionProvider {
     if (definition) return [new vscode.Location(document.uri, new vscode.Position(definition.line, 0))];
     const { layers, name } = await this.services.environments.activeFor(document.uri);
     const source = layers.sourcesOf(name).get(symbol.name);
-    return source ? [new vscode.Location(vscode.Uri.file(source.file), new vscode.Position(source.line, 0))] : [];
+    if (source) return [new vscode.Location(vscode.Uri.file(source.file), new vscode.Position(source.line, 0))];
+    const sets = (await this.services.globals.definitions()).get(symbol.name) ?? [];
+    return sets.map((d) => new vscode.Location(d.uri, new vscode.Position(d.line, d.column)));
   }
 }

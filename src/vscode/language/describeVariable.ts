@@ -12,6 +12,8 @@ import { requestAtLine } from '../../core/parser/requestAtLine';
 import { createResolver } from '../../core/variables/createResolver';
 import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';
 import { editorRunContext } from '../workflow/editorRunContext';
+import { knownGlobals } from './knownGlobals';
+import type { KnownGlobal } from './knownGlobals';
 import type { LanguageServices } from './languageServices';
 
 /** Longest value shown in a hover, in characters. */
@@ -54,9 +56,25 @@ export async function describeVariable(services: LanguageServices, document: vsc
   if (block && requestPrompts(block).includes(name)) md.appendMarkdown('Prompt of this request: asked when the request is sent.');
   else if (definition) md.appendMarkdown(`File variable, line ${definition.line + 1}`);
   else if (source) md.appendMarkdown(`Environment \`${source.environment}\`, ${path.basename(source.file)} line ${source.line + 1}`);
+  else if (await describeGlobal(services, md, name, sessionName)) return md;
   else md.appendMarkdown(`Unknown variable: not defined in this file${environment ? ` nor in environment \`${environment}\`` : ''}.`);
   if (definition || source) appendValue(md, value, name);
   return md;
+}
+
+/** Describes `name` as a global when it is one (set where, and its value in the session, masked when secret-looking). */
+async function describeGlobal(services: LanguageServices, md: vscode.MarkdownString, name: string, sessionName: string): Promise<boolean> {
+  const global: KnownGlobal | undefined = (await knownGlobals(services.sessions, services.globals, sessionName)).get(name);
+  if (!global) return false;
+  const where = global.definitions.map((d) => `${path.basename(d.uri.fsPath)} line ${d.line + 1}`).join(', ');
+  md.appendMarkdown(`Global${where ? `, set by \`client.global.set\` in ${where}` : ''}`);
+  if (global.value === undefined) {
+    md.appendMarkdown(`\n\nNot in session \`${sessionName}\` yet: run the request that sets it first.`);
+    return true;
+  }
+  md.appendMarkdown(`\n\nIn session \`${sessionName}\``);
+  appendValue(md, () => global.value!, name);
+  return true;
 }
 
 function resolve(services: LanguageServices, document: vscode.TextDocument, expression: string, line: number, sessionName: string, envSources: Map<string, { value: string }>): string {

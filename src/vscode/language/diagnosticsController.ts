@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../core/parser/types';
 import { splitLines } from '../../core/parser/splitLines';
 import { Disposable, toDisposable } from '../disposable';
 import { RunOnceScheduler } from '../runOnceScheduler';
+import { knownGlobalNames } from './knownGlobals';
 import type { LanguageServices } from './languageServices';
 
 /** Delay between the last keystroke and the check, in ms. */
@@ -33,6 +34,8 @@ export class DiagnosticsController extends Disposable {
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
     this._register(services.environments.onDidChange(() => this.recheckAll()));
     this._register(services.requests.onDidChange(() => this.recheckAll()));
+    this._register(services.globals.onDidChange(() => this.recheckAll()));
+    this._register(services.sessions.onDidChange(() => this.recheckAll()));
     this._register(toDisposable(() => { for (const timer of this.timers.values()) clearTimeout(timer); }));
     // Files already open are checked just after activation returns (a big file's parse is not activation work).
     this.checkOpenFiles.schedule();
@@ -58,10 +61,10 @@ export class DiagnosticsController extends Disposable {
     this.checked.set(key, version);
     const file = this.services.documents.get(document);
     const uses = variableUses(splitLines(document.getText()));
-    const [layers] = await Promise.all([this.services.environments.layersFor(document.uri), this.services.requests.ready]);
+    const [layers, , globals] = await Promise.all([this.services.environments.layersFor(document.uri), this.services.requests.ready, knownGlobalNames(this.services.sessions, this.services.globals)]);
     // An edit or a close while waiting makes this result stale; the newer check reports instead.
     if (document.isClosed || document.version !== version || this.checked.get(key) !== version) return;
-    const unknown = unknownVariables(file, uses, { environment: layers.allVariables, namedRequests: this.services.requests.names() });
+    const unknown = unknownVariables(file, uses, { environment: layers.allVariables, namedRequests: this.services.requests.names(), globals });
     this.collection.set(document.uri, [...file.diagnostics, ...unknown].map((d) => toVscode(d, document)));
     // A request named in a file the watcher missed: look again; a change re-checks every open file.
     if (unknown.some((d) => d.message.startsWith('Unknown request'))) void this.services.requests.rescan();

@@ -11,6 +11,7 @@ import type { LanguageServices } from './languageServices';
 import { NamedRequestIndex } from './namedRequestIndex';
 import { QuickFixProvider } from './quickFixProvider';
 import { ReferenceProvider } from './referenceProvider';
+import { ScriptGlobalIndex } from './scriptGlobalIndex';
 
 /** What the language features need from the composition root. */
 export interface LanguageFeatureDeps {
@@ -29,10 +30,12 @@ const HTTP: vscode.DocumentSelector = { language: 'http' };
 export function registerLanguageFeatures(context: vscode.ExtensionContext, deps: LanguageFeatureDeps): EnvironmentIndex {
   const environments = new EnvironmentIndex(deps.activeEnvironment ?? settingsEnvironment);
   const requests = new NamedRequestIndex(deps.documents);
-  const services: LanguageServices = { documents: deps.documents, sessions: deps.sessions, environments, requests };
+  const globals = new ScriptGlobalIndex(deps.documents, requests);
+  const services: LanguageServices = { documents: deps.documents, sessions: deps.sessions, environments, requests, globals };
   context.subscriptions.push(
     environments,
     requests,
+    globals,
     new DiagnosticsController(services),
     vscode.languages.registerCompletionItemProvider(HTTP, new CompletionProvider(services), ...COMPLETION_TRIGGERS),
     vscode.languages.registerHoverProvider(HTTP, new HoverProvider(services)),

@@ -7,6 +7,7 @@ import { sessionNameFor } from '../../core/runner/sessionNameFor';
 import { storedResponse } from '../../core/editor/storedResponse';
 import { requestAtLine } from '../../core/parser/requestAtLine';
 import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';
+import { knownGlobals } from './knownGlobals';
 import type { LanguageServices } from './languageServices';
 
 /** Most completions offered for the stored responses of one `{{`, so a huge body cannot flood the list. */
@@ -40,7 +41,12 @@ export async function variableCompletions(services: LanguageServices, document: 
   }
   const block = requestAtLine(file, range.start.line);
   if (block) for (const prompt of requestPrompts(block)) add(prompt, vscode.CompletionItemKind.Variable, 0, 'prompt of this request');
-  addNamedRequests(services, sessionNameFor(file, block), add);
+  const sessionName = sessionNameFor(file, block);
+  for (const global of (await knownGlobals(services.sessions, services.globals, sessionName)).values()) {
+    const where = global.definitions[0] ? `, set in ${path.basename(global.definitions[0].uri.fsPath)} line ${global.definitions[0].line + 1}` : '';
+    add(global.name, vscode.CompletionItemKind.Variable, 2, `global${where}`, global.value === undefined ? 'not in the session yet' : shown(global.name, global.value));
+  }
+  addNamedRequests(services, sessionName, add);
   for (const builtin of BUILTIN_VARIABLES) {
     const item = add(builtin.name, vscode.CompletionItemKind.Function, 4, 'built-in', builtin.description);
     item.insertText = new vscode.SnippetString(builtin.snippet + closing);

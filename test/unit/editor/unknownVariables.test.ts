@@ -32,6 +32,13 @@ describe('unknownVariables', () => {
     ]);
   });
 
+  it('accepts a global (held by the session or set by a script of the workspace), so {{token}} is not flagged before the login ran', () => {
+    const text = 'GET http://x/me\nAuthorization: Bearer {{token}}\nX-Other: {{other}}';
+    const diagnostics = unknownVariables(parseHttpFile(text), variableUses(text.split('\n')), { environment: new Set(), namedRequests: new Set(), globals: new Set(['token']) });
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.message.split(':')[0]]), [[2, "Unknown variable 'other'"]]);
+    assert.match(diagnostics[0].message, /global/);
+  });
+
   it('a # @prompt name counts only inside its own request', () => {
     const text = ['# @prompt otp', 'GET http://x/{{otp}}', '', '###', 'GET http://x/{{otp}}'].join('\n');
     assert.deepEqual(check(text), [[4, 15, 18, "Unknown variable 'otp'"]]);
