@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HttpSessionApi } from '../../src/extension';
+import type { SessionTreeNode } from '../../src/vscode/tree/sessionTreeNode';
 import { completionLabels, hoverText, labelOf, ourDiagnostics, waitFor } from './languageTestSupport';
 import { activeExtension, writeWorkspaceFile } from './workspaceFiles';
 
@@ -63,5 +64,33 @@ describe('language: globals (held by the session, or set by a script of the work
   it('completion inside {{ offers the globals', async () => {
     const labels = (await completionLabels(me, 4, 10, '{')).map(labelOf);
     for (const name of ['itLoginToken', 'itUserId', 'itHeldSecretToken']) assert.ok(labels.includes(name), `${name} missing`);
+  });
+
+  describe('in the sessions tree', () => {
+    const labelOfNode = (n: SessionTreeNode): string => String(api.sessionTree.getTreeItem(n).label);
+    const globalsNode = (): SessionTreeNode => {
+      const session = api.sessionTree.getChildren().find((n) => labelOfNode(n) === 'default')!;
+      return api.sessionTree.getChildren(session).find((n) => labelOfNode(n) === 'Globals')!;
+    };
+
+    it('lists the session\'s globals under their own node, secret-looking values masked', () => {
+      api.sessions.get('default').setGlobal('itPlainUser', 'ann');
+      const labels = api.sessionTree.getChildren(globalsNode()).map(labelOfNode);
+      assert.ok(labels.includes('itHeldSecretToken = ••••••'), labels.join(','));
+      assert.ok(labels.includes('itPlainUser = ann'), labels.join(','));
+      assert.ok(!labels.some((l) => l.includes('very-secret-value')));
+      assert.equal(api.sessionTree.getTreeItem(api.sessionTree.getChildren(globalsNode())[0]).contextValue, 'httpSession.global');
+    });
+
+    it('edits, copies and deletes a global', async () => {
+      const node = (name: string): SessionTreeNode => api.sessionTree.getChildren(globalsNode()).find((n) => labelOfNode(n).startsWith(`${name} =`))!;
+      await vscode.commands.executeCommand('httpSession.editValue', node('itPlainUser'), 'bob');
+      assert.equal(api.sessions.get('default').globals.get('itPlainUser'), 'bob');
+      await vscode.commands.executeCommand('httpSession.copyValue', node('itHeldSecretToken'));
+      assert.equal(await vscode.env.clipboard.readText(), 'very-secret-value', 'copy gives the real value');
+      await vscode.commands.executeCommand('httpSession.deleteGlobal', node('itPlainUser'));
+      assert.equal(api.sessions.get('default').globals.has('itPlainUser'), false);
+      assert.ok(!api.sessionTree.getChildren(globalsNode()).map(labelOfNode).some((l) => l.startsWith('itPlainUser')));
+    });
   });
 });

@@ -3,12 +3,20 @@ import type { SessionStore } from '../../core/session/sessionStore';
 import { DEFAULT_SESSION } from '../../core/session/sessionStore';
 import type { SessionTreeNode } from './sessionTreeNode';
 import { cookieDomain } from './sessionTreeNode';
+import { looksSecret } from '../../core/variables/redactSecrets';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Input that would break a header or cookie line (CR, LF, NUL) is refused in the prompt itself. */
 function noLineBreaks(value: string): string | undefined {
   return /[\r\n\0]/.test(value) ? 'Line breaks and NUL characters are not allowed.' : undefined;
+}
+
+/** Edits a global's value (a prompt, masked when the name looks secret; tests pass the value). */
+async function editGlobal(store: SessionStore, node: Extract<SessionTreeNode, { kind: 'global' }>, newValue: unknown): Promise<void> {
+  const value = typeof newValue === 'string' ? newValue
+    : await vscode.window.showInputBox({ title: `Edit global ${node.name}`, value: node.value, password: looksSecret(node.name) });
+  if (value !== undefined) store.get(node.session).setGlobal(node.name, value);
 }
 
 function sessionOf(node: SessionTreeNode | undefined): string {
@@ -21,8 +29,10 @@ export function sessionTreeCommands(store: SessionStore): Record<string, (node?:
     'httpSession.copyValue': async (node) => {
       if (node?.kind === 'cookie') await vscode.env.clipboard.writeText(node.cookie.value);
       else if (node?.kind === 'header') await vscode.env.clipboard.writeText(node.header.value);
+      else if (node?.kind === 'global') await vscode.env.clipboard.writeText(node.value);
     },
     'httpSession.editValue': async (node, newValue?: unknown) => {
+      if (node?.kind === 'global') return editGlobal(store, node, newValue);
       if (node?.kind !== 'cookie' && node?.kind !== 'header') return;
       const current = node.kind === 'cookie' ? node.cookie.value : node.header.value;
       const name = node.kind === 'cookie' ? node.cookie.name : node.header.name;
@@ -61,6 +71,9 @@ export function sessionTreeCommands(store: SessionStore): Record<string, (node?:
       } catch (error) {
         void vscode.window.showErrorMessage(`HTTP Session: ${error instanceof Error ? error.message : String(error)}`);
       }
+    },
+    'httpSession.deleteGlobal': (node) => {
+      if (node?.kind === 'global') store.get(node.session).deleteGlobal(node.name);
     },
     'httpSession.deleteDefaultHeader': (node) => {
       if (node?.kind === 'header') store.get(node.session).deleteDefaultHeader(node.header.name);

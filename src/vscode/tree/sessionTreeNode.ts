@@ -1,5 +1,6 @@
 import type { CookieView } from '../../core/http/types';
 import type { DefaultHeader } from '../../core/session/types';
+import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';
 
 /** A node of the session tree: plain data, so commands and tests can name one without the provider. */
 export type SessionTreeNode =
@@ -12,7 +13,9 @@ export type SessionTreeNode =
   | { kind: 'params'; session: string }
   | { kind: 'param'; session: string; name: string; value: string }
   | { kind: 'auth'; session: string }
-  | { kind: 'digest'; session: string; origin: string };
+  | { kind: 'digest'; session: string; origin: string }
+  | { kind: 'globals'; session: string }
+  | { kind: 'global'; session: string; name: string; value: string };
 
 /** Characters of a value shown in a label or description before it is cut with "…". */
 const PREVIEW_CHARS = 40;
@@ -28,6 +31,11 @@ export function maskedHeaderValue(name: string, value: string): string {
   if (!/^(authorization|proxy-authorization)$/i.test(name)) return preview(value);
   const scheme = /^(\S+)\s+\S/.exec(value)?.[1];
   return scheme ? `${scheme} ••••••` : '••••••';
+}
+
+/** A global's value as the label shows it: masked when its name looks secret (as the hover does). */
+export function maskedGlobalValue(name: string, value: string): string {
+  return looksSecret(name) ? REDACTED : preview(value);
 }
 
 /** The domain a cookie is grouped under (no leading dot). */

@@ -4,7 +4,7 @@ import { Disposable } from '../disposable';
 import { RunOnceScheduler } from '../runOnceScheduler';
 import type { SessionTreeNode } from './sessionTreeNode';
 import { cookieExpiry } from '../../shared/cookieText';
-import { cookieDomain, cookieTooltip, maskedHeaderValue, preview, sessionSummary } from './sessionTreeNode';
+import { cookieDomain, cookieTooltip, maskedGlobalValue, maskedHeaderValue, preview, sessionSummary } from './sessionTreeNode';
 import { authItem } from './authTreeItems';
 
 const { Expanded, None } = vscode.TreeItemCollapsibleState;
@@ -13,7 +13,7 @@ const { Expanded, None } = vscode.TreeItemCollapsibleState;
 export const TREE_REFRESH_DELAY_MS = 300;
 
 /**
- * Sessions → Cookies by domain → cookie, and Default Headers. Refreshes once a burst of store changes has
+ * Sessions → Cookies by domain → cookie, Default Headers and Globals. Refreshes once a burst of store changes has
  * settled (Send All's 300 responses rebuild it once, not 300 times).
  */
 export class SessionTreeProvider extends Disposable implements vscode.TreeDataProvider<SessionTreeNode> {
@@ -44,9 +44,12 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
           // Shown only once they hold something, so a plain cookie session stays two rows.
           ...(session.defaultParams.size > 0 ? [{ kind: 'params', session: node.session } as const] : []),
           ...(session.digestStates.size > 0 ? [{ kind: 'auth', session: node.session } as const] : []),
+          ...(session.globals.size > 0 ? [{ kind: 'globals', session: node.session } as const] : []),
         ];
       case 'params':
         return [...session.defaultParams].map(([name, value]) => ({ kind: 'param', session: node.session, name, value }));
+      case 'globals':
+        return [...session.globals].sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => ({ kind: 'global', session: node.session, name, value }));
       case 'auth':
         return [...session.digestStates.keys()].map((origin) => ({ kind: 'digest', session: node.session, origin }));
       case 'cookies':
@@ -117,6 +120,21 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
         item.iconPath = new vscode.ThemeIcon('symbol-field');
         return item;
       }
+      case 'globals': {
+        const count = session.globals.size;
+        const item = new vscode.TreeItem('Globals', count ? Expanded : None);
+        item.id = `s/${node.session}/globals`;
+        item.description = count ? String(count) : 'none (client.global.set)';
+        item.iconPath = new vscode.ThemeIcon('symbol-variable');
+        return item;
+      }
+      case 'global': {
+        const item = new vscode.TreeItem(`${node.name} = ${maskedGlobalValue(node.name, node.value)}`, None);
+        item.id = `s/${node.session}/g/${node.name}`;
+        item.tooltip = `{{${node.name}}}: a global of session ${node.session}, set by a script (client.global.set)`;
+        item.iconPath = new vscode.ThemeIcon('symbol-variable');
+        return item;
+      }
       default:
         return authItem(node, session);
     }
@@ -125,6 +143,6 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   private isEmpty(name: string): boolean {
     const session = this.store.get(name);
     return session.listCookies().length === 0 && session.defaultHeaders.list().length === 0
-      && session.defaultParams.size === 0 && session.digestStates.size === 0;
+      && session.defaultParams.size === 0 && session.digestStates.size === 0 && session.globals.size === 0;
   }
 }
