@@ -5,7 +5,7 @@ import { assignmentsIn, httpFileAssignments, scriptFilesOf } from '../../core/ed
 import type { GlobalAssignment } from '../../core/editor/globalAssignments';
 import { parseHttpFile } from '../../core/parser/parseHttpFile';
 import type { HttpFile } from '../../core/parser/types';
-import { Disposable } from '../disposable';
+import { Disposable, toDisposable } from '../disposable';
 import type { DocumentCache } from '../documentCache';
 import type { NamedRequestIndex } from './namedRequestIndex';
 
@@ -45,7 +45,7 @@ export class ScriptGlobalIndex extends Disposable {
     super();
     this._register(requests.onDidChange(() => this.changed.fire()));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduleCheck(e.document)));
-    this._register({ dispose: () => { for (const timer of this.timers.values()) clearTimeout(timer); } });
+    this._register(toDisposable(() => { for (const timer of this.timers.values()) clearTimeout(timer); }));
   }
 
   /** Every global a script of the workspace sets, with where. */
