@@ -66,8 +66,8 @@ export class DiagnosticsController extends Disposable {
     if (document.isClosed || document.version !== version || this.checked.get(key) !== version) return;
     const unknown = unknownVariables(file, uses, { environment: layers.allVariables, namedRequests: this.services.requests.names(), globals });
     this.collection.set(document.uri, [...file.diagnostics, ...unknown].map((d) => toVscode(d, document)));
-    // A request named in a file the watcher missed: look again; a change re-checks every open file.
-    if (unknown.some((d) => d.message.startsWith('Unknown request'))) void this.services.requests.rescan();
+    // A request named, or a global set, in a file the watcher missed: look again; a change re-checks every open file.
+    if (unknown.length > 0) void this.services.requests.rescan();
   }
 
   private forget(uri: vscode.Uri): void {

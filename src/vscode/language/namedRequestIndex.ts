@@ -29,6 +29,7 @@ export class NamedRequestIndex extends Disposable {
   private readonly onDisk = new Map<string, { uri: vscode.Uri; names: Names; mtimeMs: number }>();
   private lastScan = 0;
   private scanning: Promise<void> | undefined;
+  private trailingRescan: NodeJS.Timeout | undefined;
   private readonly signatures = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -44,7 +45,10 @@ export class NamedRequestIndex extends Disposable {
     this._register(watcher.onDidChange((uri) => void this.readFromDisk(uri).then(() => this.changed.fire())));
     this._register(watcher.onDidDelete((uri) => { this.onDisk.delete(uri.toString()); this.changed.fire(); }));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.scheduleCheck(e.document)));
-    this._register(toDisposable(() => { for (const timer of this.timers.values()) clearTimeout(timer); }));
+    this._register(toDisposable(() => {
+      for (const timer of this.timers.values()) clearTimeout(timer);
+      clearTimeout(this.trailingRescan);
+    }));
     // The first scan waits until activation has returned: finding and reading the workspace's files is not
     // activation work, and everything that needs the names awaits `ready`.
     this.ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.scan());
@@ -81,15 +85,28 @@ export class NamedRequestIndex extends Disposable {
 
   /**
    * Looks at the workspace's files again (at most every 2 s; only changed files are parsed), for when a name
-   * is not found: file watchers can miss events (inotify limits). Fires onDidChange when the names changed.
+   * or variable is not found: file watchers can miss events (inotify limits). Fires onDidChange when the
+   * files or names changed.
    */
   async rescan(): Promise<void> {
     if (this.scanning) return this.scanning;
-    if (Date.now() - this.lastScan < RESCAN_INTERVAL_MS) return;
-    const before = [...this.names()].sort().join('\n');
+    const wait = this.lastScan + RESCAN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      // Too soon after the last look: look once more when the interval ends, so no request for it is lost.
+      if (!this.trailingRescan) {
+        this.trailingRescan = setTimeout(() => { this.trailingRescan = undefined; void this.rescan(); }, wait);
+      }
+      return;
+    }
+    const before = this.signature();
     this.scanning = this.scan(false).finally(() => { this.scanning = undefined; });
     await this.scanning;
-    if ([...this.names()].sort().join('\n') !== before) this.changed.fire();
+    if (this.signature() !== before) this.changed.fire();
+  }
+
+  /** The known files and names, to tell whether a rescan found something new (a file may hold scripts but no names). */
+  private signature(): string {
+    return [...this.files().map((uri) => uri.toString()), ...this.names()].sort().join('\n');
   }
 
   private async scan(fire = true): Promise<void> {
