@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { Session } from '../../../src/core/session/session';
+import { groupRow, holdsNothing, SESSION_TREE_GROUPS, visibleGroups } from '../../../src/vscode/tree/sessionTreeGroups';
+
+const labels = (session: Session): string[] => visibleGroups(session).map((group) => group.label);
+
+describe('sessions tree groups (one table for every kind of session state)', () => {
+  it('an empty session shows Cookies and Default Headers only, and holds nothing', () => {
+    const session = new Session('default');
+    assert.deepEqual(labels(session), ['Cookies', 'Default Headers']);
+    assert.equal(holdsNothing(session), true);
+    assert.deepEqual(visibleGroups(session).map((group) => groupRow(group, session).description), ['none yet', 'none']);
+  });
+
+  it('the other groups appear once they hold something, in table order, with their count', () => {
+    const session = new Session('default');
+    session.setGlobal('token', 'x');
+    session.setDefaultParam('api-version', '1');
+    assert.deepEqual(labels(session), ['Cookies', 'Default Headers', 'Default Parameters', 'Globals']);
+    assert.equal(holdsNothing(session), false);
+    const params = SESSION_TREE_GROUPS.find((group) => group.kind === 'params')!;
+    assert.deepEqual(groupRow(params, session), { label: 'Default Parameters', id: 'params', icon: 'symbol-parameter', description: '1', expanded: true });
+    assert.deepEqual(params.children(session, 'default'), [{ kind: 'param', session: 'default', name: 'api-version', value: '1' }]);
+  });
+
+  it('a group is expanded only while it holds something', async () => {
+    const session = new Session('default');
+    const cookies = SESSION_TREE_GROUPS.find((group) => group.kind === 'cookies')!;
+    assert.equal(groupRow(cookies, session).expanded, false);
+    await session.storeSetCookie('id=1', 'http://127.0.0.1/');
+    assert.equal(groupRow(cookies, session).expanded, true);
+    assert.deepEqual(cookies.children(session, 'default'), [{ kind: 'domain', session: 'default', domain: '127.0.0.1' }]);
+  });
+});
