@@ -4,6 +4,9 @@ import { HttpSessionError } from '../core/errors';
 import { parseHttpFile } from '../core/parser/parseHttpFile';
 import { requestErrors } from '../core/parser/requestErrors';
 import type { HttpFile, RequestBlock } from '../core/parser/types';
+import { HttpFileCache } from '../core/runner/httpFileCache';
+import { refDiagnostics } from '../core/runner/refDiagnostics';
+import { withRefs } from '../core/runner/refResults';
 import { requestLabel } from '../core/runner/requestLabel';
 import { runEach } from '../core/runner/runFile';
 import { DEFAULT_ENGINE_SETTINGS } from '../core/runner/types';
@@ -38,6 +41,8 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   }
   const filePath = resolve(options.file);
   const file = await readHttpFile(filePath, options.file);
+  const imports = new HttpFileCache();
+  file.diagnostics.push(...(await refDiagnostics(file, filePath, imports)));
   reportDiagnostics(file, options.file, io);
   const chosen = selectRequests(file, options.file, { names: options.names, line: options.line });
   const blocks = refuseErrored(file, chosen, options.file, io);
@@ -48,15 +53,20 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const mask = secretMask(options.showSecrets);
   try {
     const confirm = noteConfirmation(options.yes, io);
-    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, ...(confirm ? { confirm } : {}) }, blocks, (result) => {
-      if (options.json) io.out(JSON.stringify(resultJson(result, mask)));
-      else if (options.quiet) printQuietResult(result, io, mask);
-      else {
-        printResult(result, io, mask);
-        printTests(result.tests, result.logs, io);
+    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}) }, blocks, (sent) => {
+      // A `# @ref` sent first is printed (and counted) like any request, before the one that needed it.
+      for (const result of withRefs(sent)) {
+        if (options.json) io.out(JSON.stringify(resultJson(result, mask)));
+        else if (options.quiet) printQuietResult(result, io, mask);
+        else {
+          if (result !== sent) io.out(io.style('dim', `# sent first for a # @ref (${requestLabel(sent.request)} needs it)`));
+          printResult(result, io, mask);
+          printTests(result.tests, result.logs, io);
+        }
+        const code = exitCodeOf(result);
+        if (code !== EXIT.ok && (exitCode === EXIT.ok || exitCode === EXIT.testFailed)) exitCode = code;
       }
-      const code = exitCodeOf(result);
-      if (code !== EXIT.ok && (exitCode === EXIT.ok || exitCode === EXIT.testFailed)) exitCode = code;
+      const code = exitCodeOf(sent);
       return code === EXIT.ok || code === EXIT.testFailed;
     });
   } finally {

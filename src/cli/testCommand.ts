@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { HttpSessionError } from '../core/errors';
+import { HttpFileCache } from '../core/runner/httpFileCache';
+import { refDiagnostics } from '../core/runner/refDiagnostics';
+import { withRefs } from '../core/runner/refResults';
 import { runEach } from '../core/runner/runFile';
+import type { RunResult } from '../core/runner/types';
 import { loadSessionFile, saveSessionFile } from '../core/session/sessionFile';
 import { SessionStore } from '../core/session/sessionStore';
 import { requestReport, totals } from '../core/testing/testReport';
@@ -37,9 +41,11 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   const started = Date.now();
   const report: TestRunReport = { files: [], passed: 0, failed: 0, startedAt: new Date(started).toISOString(), ms: 0 };
   const codes = new Set<number>();
+  // One cache for the run: a file imported by several is read and parsed once.
+  const imports = new HttpFileCache();
   try {
     for (const shown of files) {
-      const file = await runTestFile(shown, options, loaded.store, io, codes);
+      const file = await runTestFile(shown, options, loaded.store, io, codes, imports);
       report.files.push(file);
       if (options.bail && fileFailed(file)) break;
     }
@@ -57,12 +63,13 @@ export async function testCommand(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-async function runTestFile(shown: string, options: TestOptions, sessions: SessionStore, io: CliIo, codes: Set<number>): Promise<FileReport> {
+async function runTestFile(shown: string, options: TestOptions, sessions: SessionStore, io: CliIo, codes: Set<number>, imports: HttpFileCache): Promise<FileReport> {
   const filePath = resolve(shown);
   const report: FileReport = { file: shown, path: filePath, requests: [], problems: [] };
   io.out(io.style('bold', shown));
   try {
     const file = await readHttpFile(filePath, shown);
+    file.diagnostics.push(...(await refDiagnostics(file, filePath, imports)));
     if (reportDiagnostics(file, shown, io)) {
       report.problems.push(...file.diagnostics.filter((d) => d.severity === 'error').map((d) => `${shown}:${d.line + 1}:${d.column + 1}: ${d.message}`));
       codes.add(EXIT.input);
@@ -70,8 +77,8 @@ async function runTestFile(shown: string, options: TestOptions, sessions: Sessio
     }
     const environment = await environmentFor(filePath, options, io);
     const confirm = noteConfirmation(options.yes, io);
-    const ctx = { filePath, file, sessions, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, ...(confirm ? { confirm } : {}) };
-    await runEach(ctx, file.requests, (result) => {
+    const ctx = { filePath, file, sessions, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}) };
+    const reportResult = (result: RunResult): void => {
       const entry = requestReport(result, resultLabel(result));
       report.requests.push(entry);
       const failed = entry.tests.filter((t) => !t.passed).length;
@@ -80,11 +87,17 @@ async function runTestFile(shown: string, options: TestOptions, sessions: Sessio
       const counts = failed > 0 ? io.style('red', ` (${failed} of ${entry.tests.length} tests failed)`) : '';
       io.out(`  ${mark} ${entry.label}  ${status}  ${io.style('dim', `${entry.ms} ms`)}${counts}`);
       if (result.error?.isInputError) {
-        report.problems.push(`${shown}:${(result.error.location?.line ?? result.request.requestLine) + 1}: ${result.error.message}`);
+        // A ref from an imported file is named by its own file.
+        const where = result.filePath === filePath ? shown : relative(process.cwd(), result.filePath);
+        report.problems.push(`${where}:${(result.error.location?.line ?? result.request.requestLine) + 1}: ${result.error.message}`);
         io.err(io.style('red', `    error: ${result.error.message}`));
       }
       const code = exitCodeOf(result);
       if (code !== EXIT.ok) codes.add(code);
+    };
+    await runEach(ctx, file.requests, (sent) => {
+      // A `# @ref` sent first is reported like any request (its tests count), before the one that needed it.
+      for (const result of withRefs(sent)) reportResult(result);
       return true;
     });
   } catch (error) {

@@ -36,6 +36,9 @@ export const DIRECTIVES: readonly DirectiveSpec[] = [
   { name: 'prompt', placement: 'request', value: 'text', usage: 'prompt NAME [description]', doc: 'Asks for a value before sending: # @prompt NAME [description]; masked for password-like names.', snippet: 'prompt ${1:name} ${2:description}' },
   { name: 'note', placement: 'request', value: 'text', usage: 'note [text]', doc: 'Asks for confirmation before sending this request (the CLI asks on a terminal, or takes --yes).', snippet: 'note ${1}' },
   { name: 'no-log', placement: 'request', value: 'none', usage: 'no-log', doc: 'Keeps this request and its response out of the log and the history.', snippet: 'no-log' },
+  { name: 'ref', placement: 'request', value: 'name', usage: 'ref NAME', doc: 'Sends the request named NAME first when the session holds no response of it yet (httpYac).', snippet: 'ref ${1:login}' },
+  { name: 'forceRef', placement: 'request', value: 'name', usage: 'forceRef NAME', doc: 'Sends the request named NAME first, every time (httpYac).', snippet: 'forceRef ${1:login}' },
+  { name: 'import', placement: 'file-or-request', value: 'path', usage: 'import ./other.http', doc: "Makes the named requests of another .http file (relative to this one) available to @ref and @forceRef.", snippet: 'import ./${1:other}.http' },
 ];
 
 const BY_NAME: ReadonlyMap<string, DirectiveSpec> = new Map(DIRECTIVES.map((d) => [d.name, d]));

@@ -10,6 +10,7 @@ import { variableSourcesFor } from './variableSourcesFor';
 export function fileRequestSource(ctx: RunContext, block: RequestBlock): RequestSource {
   return {
     block,
+    file: ctx.file,
     filePath: ctx.filePath,
     sessionName: sessionNameFor(ctx.file, block),
     prologue: ctx.file.prologue,

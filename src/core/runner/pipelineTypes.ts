@@ -1,5 +1,5 @@
 import type { Exchange, HeaderList, OutgoingRequest } from '../http/types';
-import type { Directive, RequestBlock } from '../parser/types';
+import type { Directive, HttpFile, RequestBlock } from '../parser/types';
 import type { CookiePair } from '../session/cookiePairs';
 import type { Session } from '../session/session';
 import type { Resolver, VariableSources } from '../variables/types';
@@ -17,6 +17,8 @@ export type PipelineContext = Omit<RunContext, 'file' | 'filePath'>;
 export interface RequestSource {
   /** The request as results and errors name it. */
   readonly block: RequestBlock;
+  /** The parsed file the block is in (its names and `# @import`s, for `# @ref`); absent for a stored request. */
+  readonly file?: HttpFile;
   /** Absolute path of the `.http` file (the one it was sent from, for a stored request). */
   readonly filePath: string;
   readonly sessionName: string;
@@ -31,7 +33,10 @@ export interface RequestSource {
 }
 
 /** Where stages report to the run's result: warnings, tests and script logs, in order. */
-export type RunReport = Pick<RunResult, 'warnings' | 'tests' | 'logs'>;
+export type RunReport = Pick<RunResult, 'warnings' | 'tests' | 'logs' | 'refs'>;
+
+/** Runs a request the way runSource does (the `refs` stage sends a `# @ref` with it). */
+export type RunSourceFn = (source: RequestSource, ctx: PipelineContext) => Promise<RunResult>;
 
 /** A request being prepared: each prepare stage reads what the stages before it set and adds its part. */
 export interface RequestDraft {
@@ -41,6 +46,8 @@ export interface RequestDraft {
   readonly report: RunReport;
   /** True when the request is about to be sent (runRequest, re-send); false for Copy as cURL. */
   readonly sending: boolean;
+  /** How the `refs` stage sends a `# @ref` (runSource, handed in by it: the pipeline cannot import its caller). */
+  readonly runRef?: RunSourceFn;
   sources?: VariableSources;
   resolver?: Resolver;
   /** The prologue's statements, resolved; applied to the session by the send step, never while preparing. */
@@ -57,7 +64,7 @@ export interface RequestDraft {
 }
 
 /** A draft every prepare stage has run on. */
-export type PreparedRequest = Readonly<Required<RequestDraft>>;
+export type PreparedRequest = Readonly<Required<Omit<RequestDraft, 'runRef'>>>;
 
 /** One named step of preparing a request (see PREPARE_STAGES). Throws HttpSessionError for bad input. */
 export interface PrepareStage {

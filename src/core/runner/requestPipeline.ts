@@ -3,7 +3,7 @@
  * block of a `.http` file), resendStoredRequest (a history entry) and requestAsSent (Copy as cURL) all go
  * through it, so a step added here is added for all of them.
  *
- *   PREPARE_STAGES          confirm → variables → pre-request-scripts → oauth → prologue → build → options → headers → default-params → aws-signature → cookies
+ *   PREPARE_STAGES          confirm → refs → variables → pre-request-scripts → oauth → prologue → build → options → headers → default-params → aws-signature → cookies
  *   SEND_WRAPPERS           around the send: outermost first; the innermost step is sendWithSession
  *   AFTER_RESPONSE_STAGES   cookie-warnings → truncation-warning → named-response → session-statements → tests
  *
@@ -45,9 +45,11 @@ import type {
   RequestDraft,
   RequestSource,
   RunReport,
+  RunSourceFn,
   SendStep,
   SendWrapper,
 } from './pipelineTypes';
+import { refsStage } from './refsStage';
 import { retryWrapper } from './retryWrapper';
 import { applyStatement } from './sessionStatements';
 import { defaultParamsStage } from './defaultParamsStage';
@@ -57,6 +59,7 @@ import { buildStage, confirmStage, cookiesStage, headersStage, need, optionsStag
 /** The stages that turn a source into the request as it will be sent, in order. */
 export const PREPARE_STAGES: readonly PrepareStage[] = [
   confirmStage,
+  refsStage,
   variablesStage,
   preRequestScriptsStage,
   oauthStage,
@@ -89,6 +92,8 @@ export interface PrepareOptions {
   report?: RunReport;
   /** PREPARE_STAGES unless given (tests try a list with a stage added). */
   stages?: readonly PrepareStage[];
+  /** How a `# @ref` is sent (runSource passes itself); without it a request with a ref cannot be sent. */
+  runRef?: RunSourceFn;
 }
 
 /**
@@ -97,8 +102,8 @@ export interface PrepareOptions {
  * script, which runs only when sending, may set globals). Throws HttpSessionError for input errors (unresolved variable, bad header, CANCELLED, …).
  */
 export async function prepareRequest(source: RequestSource, ctx: PipelineContext, how: PrepareOptions): Promise<PreparedRequest> {
-  const { sending, report = { warnings: [], tests: [], logs: [] }, stages = PREPARE_STAGES } = how;
-  const draft: RequestDraft = { source, ctx, sending, report, session: ctx.sessions.get(source.sessionName) };
+  const { sending, report = { warnings: [], tests: [], logs: [] }, stages = PREPARE_STAGES, runRef } = how;
+  const draft: RequestDraft = { source, ctx, sending, report, session: ctx.sessions.get(source.sessionName), ...(runRef ? { runRef } : {}) };
   for (const stage of stages) {
     if (stage.onlyWhenSending && !sending) continue;
     await stage.run(draft);

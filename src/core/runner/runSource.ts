@@ -22,7 +22,7 @@ async function runInSession(source: RequestSource, ctx: PipelineContext): Promis
   let exchange: Exchange;
   try {
     if (ctx.signal?.aborted) throw new HttpSessionError('CANCELLED', 'The request was cancelled before it was sent.');
-    prepared = await prepareRequest(source, ctx, { sending: true, report: result });
+    prepared = await prepareRequest(source, ctx, { sending: true, report: result, runRef: runSource });
     exchange = await sendPrepared(prepared);
   } catch (error) {
     result.error = asSessionError(error);

@@ -4,6 +4,7 @@ import type { HttpFile, RequestBlock } from '../parser/types';
 import type { ScriptLimits } from '../scripts/types';
 import type { RequestTest, ScriptLog } from '../testing/types';
 import type { SessionStore } from '../session/sessionStore';
+import type { HttpFileCache } from './httpFileCache';
 
 /** Engine settings (the editor maps `httpSession.*` settings onto these; the CLI uses the defaults). */
 export interface EngineSettings {
@@ -58,6 +59,17 @@ export interface RunResult {
   tests: RequestTest[];
   /** `client.log` output of its scripts. */
   logs: ScriptLog[];
+  /** The requests its `# @ref` / `# @forceRef` sent first, in order (each with its own refs). */
+  refs?: RunResult[];
+}
+
+/** One step of a chain of `# @ref`s: the request that refs, and the directive's line (0-based), for cycles and messages. */
+export interface RefLink {
+  filePath: string;
+  requestLine: number;
+  line: number;
+  /** `@ref NAME` as written. */
+  directive: string;
 }
 
 export type { HttpFile };
@@ -84,4 +96,8 @@ export interface RunContext {
   workspaceRoot?: string;
   /** Limits of each script (time, memory, stack); the defaults when absent. */
   scriptLimits?: ScriptLimits;
+  /** The files `# @import` reads, parsed once per run; a fresh cache per request when absent. */
+  imports?: HttpFileCache;
+  /** Set while a `# @ref` is being sent: the refs that led to it (a request met again is a cycle). */
+  refChain?: readonly RefLink[];
 }

@@ -31,6 +31,10 @@ describe('npm run demo (scripts/demo.mjs)', function () {
     // 04-login.http: after the login, the customer list is authorized through the jar's cookie
     const login = run.stdout.slice(run.stdout.indexOf('04-login.http'));
     assert.match(login, /### List customers[\s\S]*?"ret": 0,\n\s+"retlist": \[/);
+    // 11-refs.http: @ref signin is satisfied by 04's login in the same session; @forceRef logs in again first
+    const refs = run.stdout.slice(run.stdout.indexOf('11-refs.http --env demo'));
+    assert.match(refs, /### Customers: logged in first only when the session is not[\s\S]*?# sent first for a # @ref \(A fresh login every time, then the customers needs it\)\n### signin[\s\S]*?### A fresh login every time/);
+    assert.doesNotMatch(refs.slice(0, refs.indexOf('### Customers')), /### signin/);
     // 05-without-session.http: the no-cookie-jar request is refused
     assert.match(run.stdout, /### Without the jar[\s\S]*?"ret": 302/);
     // session show at the end lists the login cookie and the named sessions

@@ -8,8 +8,8 @@ const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 const httpFiles = readdirSync(EXAMPLES).filter((name) => name.endsWith('.http')).sort();
 
 describe('examples/: the walkthrough files the README points to', () => {
-  it('has the ten numbered walkthroughs', () => {
-    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-', '10-']);
+  it('has the eleven numbered walkthroughs', () => {
+    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-', '10-', '11-']);
   });
 
   for (const name of httpFiles) {
@@ -53,5 +53,9 @@ describe('examples/: the walkthrough files the README points to', () => {
     assert.equal(tests[0].responseHandlers?.length, 1);
     assert.deepEqual(tests.map((r) => r.assertions?.length), [2, 3, 3]);
     assert.equal(tests[1].headers[0].value, 'Bearer {{apiToken}}');
+    const refs = parse('11-refs.http');
+    assert.deepEqual(refs.prologue.map((d) => [d.name, d.value]), [['import', './04-login.http']]);
+    assert.deepEqual(refs.requests.map((r) => r.directives.map((d) => `${d.name} ${d.value}`)), [['ref signin'], ['forceRef signin']]);
+    assert.ok(parse('04-login.http').requests.some((r) => r.name === 'signin'), '11-refs.http refs the login of 04-login.http');
   });
 });

@@ -76,7 +76,8 @@ describe('the request pipeline (one list of stages for the runner, Copy as cURL 
         draft.resolver = createResolver(draft.sources);
       },
     };
-    const stages = [...PREPARE_STAGES.slice(0, 2), script, ...PREPARE_STAGES.slice(2)];
+    const after = PREPARE_STAGES.findIndex((stage) => stage.name === 'variables') + 1;
+    const stages = [...PREPARE_STAGES.slice(0, after), script, ...PREPARE_STAGES.slice(after)];
     const prepared = await prepareRequest(fileRequestSource(ctx, ctx.file.requests[0]), ctx, { sending: false, stages });
     assert.equal(getHeader(prepared.asSent.headers, 'x-token'), 'from-script');
   });
