@@ -85,10 +85,14 @@ function refuseErrored(file: HttpFile, chosen: RequestBlock[], shown: string, io
   return chosen.filter((request) => !errors.has(request));
 }
 
-/** 0 when the result has a response and its tests passed, 4 when a test failed; 2 when the request's input was at fault (nothing sent); 1 otherwise. */
+/**
+ * 0 when the result has a response and its tests passed, 4 when a test failed (or a failed pre-request script
+ * kept the request from going out); 2 when the request's input was at fault (nothing sent); 1 otherwise.
+ */
 export function exitCodeOf(result: RunResult): number {
   if (result.exchange?.response && !result.error) return result.tests.every((t) => t.passed) ? EXIT.ok : EXIT.testFailed;
   const error = result.error ?? result.exchange?.error;
+  if (error?.code === 'SCRIPT') return EXIT.testFailed;
   if (error?.isInputError) return EXIT.input;
   return result.exchange?.response ? EXIT.ok : EXIT.noResponse;
 }

@@ -83,7 +83,7 @@ async function runTestFile(shown: string, options: TestOptions, sessions: Sessio
       report.requests.push(entry);
       const failed = entry.tests.filter((t) => !t.passed).length;
       const mark = failed > 0 || entry.status === null ? io.style('red', '✘') : io.style('green', '✔');
-      const status = entry.status === null ? io.style('red', 'no response') : String(entry.status);
+      const status = entry.status !== null ? String(entry.status) : io.style('red', result.error?.code === 'SCRIPT' ? 'not sent' : 'no response');
       const counts = failed > 0 ? io.style('red', ` (${failed} of ${entry.tests.length} tests failed)`) : '';
       io.out(`  ${mark} ${entry.label}  ${status}  ${io.style('dim', `${entry.ms} ms`)}${counts}`);
       if (result.error?.isInputError) {

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'ENVIRONMENT'
   | 'REFERENCE'
   | 'CONFIRMATION'
+  // a pre-request script threw or hit a limit: nothing was sent, a test failed (CLI exit 4)
+  | 'SCRIPT'
   // transport failures: no response (CLI exit 1)
   | 'REFUSED'
   | 'DNS'

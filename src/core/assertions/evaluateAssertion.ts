@@ -1,4 +1,6 @@
 import { JSONPath } from 'jsonpath-plus';
+import { sandboxedRegexTest } from './sandboxedRegexTest';
+import type { RegexMatcher } from './sandboxedRegexTest';
 import type { Assertion, AssertionOutcome, AssertionSubject } from './types';
 
 const MISSING = Symbol('missing');
@@ -6,12 +8,15 @@ type Actual = unknown;
 
 /**
  * Checks one assertion against a response. `expand` resolves `{{variables}}` in the expected text; the
- * expected value is compared as the actual value's type (a number to a number, text to text).
+ * expected value is compared as the actual value's type (a number to a number, text to text). A `matches`
+ * pattern runs through `matchRegex` (in the script sandbox by default); when it cannot run (over the time
+ * limit, not a valid pattern) this rejects with the reason, `not` or not.
  */
-export function evaluateAssertion(a: Assertion, subject: AssertionSubject, expand: (text: string) => string = (t) => t): AssertionOutcome {
+export async function evaluateAssertion(a: Assertion, subject: AssertionSubject, expand: (text: string) => string = (t) => t,
+  matchRegex: RegexMatcher = sandboxedRegexTest): Promise<AssertionOutcome> {
   const actual = actualValue(a, subject);
   const expectedText = a.expected === undefined ? undefined : unquote(expand(a.expected));
-  const holds = check(a, actual, expectedText);
+  const holds = a.predicate === 'matches' ? await matches(a, actual, expectedText ?? '', matchRegex) : check(a, actual, expectedText);
   const passed = a.negated ? !holds : holds;
   const expected = `${a.negated ? 'not ' : ''}${a.predicate}${expectedText === undefined ? '' : ` ${expectedText}`}`;
   const shown = show(actual);
@@ -70,7 +75,7 @@ function check(a: Assertion, actual: Actual, expected: string | undefined): bool
     case 'startsWith': return text(actual)?.startsWith(e) ?? false;
     case 'endsWith': return text(actual)?.endsWith(e) ?? false;
     case 'includes': case 'contains': return includes(actual, e);
-    case 'matches': return matches(actual, e);
+    case 'matches': throw new Error('matches is checked by matchRegex');
   }
 }
 
@@ -98,14 +103,14 @@ function includes(actual: Actual, e: string): boolean {
   return text(actual)?.includes(e) ?? false;
 }
 
-function matches(actual: Actual, e: string): boolean {
+async function matches(a: Assertion, actual: Actual, e: string, matchRegex: RegexMatcher): Promise<boolean> {
   const value = text(actual);
   if (value === undefined) return false;
   const literal = /^\/(.*)\/([a-z]*)$/s.exec(e);
   try {
-    return (literal ? new RegExp(literal[1], literal[2]) : new RegExp(e)).test(value);
-  } catch {
-    return false;
+    return await (literal ? matchRegex(literal[1], literal[2], value) : matchRegex(e, '', value));
+  } catch (error) {
+    throw new Error(`${fieldLabel(a)}: the pattern ${e} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

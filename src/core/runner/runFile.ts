@@ -4,7 +4,8 @@ import type { RunContext, RunResult } from './types';
 
 /**
  * Sends `blocks` in order through runRequest and returns every result. Stops after the first request that
- * got no response, or when `onResult` returns false; what the session gathered up to then stays in it.
+ * got no response (but for one a failed pre-request script kept back: that is a failed test, the run goes
+ * on), or when `onResult` returns false; what the session gathered up to then stays in it.
  */
 export async function runFile(
   ctx: RunContext,
@@ -27,6 +28,7 @@ export async function runEach(ctx: RunContext, blocks: RequestBlock[], onResult:
   for (const block of blocks) {
     const result = await runRequest(ctx, block);
     const goOn = onResult(result);
-    if (!result.exchange?.response || goOn === false) break;
+    const heldBack = result.error?.code === 'SCRIPT';
+    if ((!result.exchange?.response && !heldBack) || goOn === false) break;
   }
 }

@@ -1,4 +1,6 @@
 import { evaluateAssertion } from '../assertions/evaluateAssertion';
+import { sandboxedRegexTest } from '../assertions/sandboxedRegexTest';
+import type { RegexMatcher } from '../assertions/sandboxedRegexTest';
 import type { Assertion, AssertionSubject } from '../assertions/types';
 import type { Exchange, ResponseData } from '../http/types';
 import type { RequestBlock } from '../parser/types';
@@ -19,17 +21,18 @@ export async function responseChecks(block: RequestBlock, exchange: Exchange | u
   if (response === undefined) return { tests: noResponseTests(block, file, exchange?.error?.message ?? 'the request was not sent'), logs: [] };
   const checks = await runScripts(block.responseHandlers ?? [], 'response', setting, request, responseView(response));
   const subject: AssertionSubject = { status: response.status, headers: response.headers, body: textOf(response), durationMs: exchange?.timings.totalMs ?? 0 };
-  for (const a of block.assertions ?? []) checks.tests.push(assertionTest(a, subject, file, expand));
+  const matchRegex = (pattern: string, flags: string, value: string): Promise<boolean> => sandboxedRegexTest(pattern, flags, value, setting.limits);
+  for (const a of block.assertions ?? []) checks.tests.push(await assertionTest(a, subject, file, expand, matchRegex));
   if (!checks.tests.some((t) => t.kind === 'assertion' || t.kind === 'script-test')) {
     checks.tests.push({ kind: 'response', name: 'got a response', passed: true, location: requestLocation(block, file) });
   }
   return checks;
 }
 
-function assertionTest(a: Assertion, subject: AssertionSubject, file: string, expand: (text: string, line: number) => string): RequestTest {
+async function assertionTest(a: Assertion, subject: AssertionSubject, file: string, expand: (text: string, line: number) => string, matchRegex: RegexMatcher): Promise<RequestTest> {
   const location: TestLocation = { file, line: a.line, column: a.column };
   try {
-    const outcome = evaluateAssertion(a, subject, (text) => expand(text, a.line));
+    const outcome = await evaluateAssertion(a, subject, (text) => expand(text, a.line), matchRegex);
     const test: RequestTest = { kind: 'assertion', name: a.text, passed: outcome.passed, expected: outcome.expected, actual: outcome.actual, location };
     if (outcome.message !== undefined) test.message = outcome.message;
     return test;

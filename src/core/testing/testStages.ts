@@ -1,4 +1,4 @@
-import type { HttpSessionError } from '../errors';
+import { HttpSessionError } from '../errors';
 import type { AfterResponseStage, PrepareStage, RequestSource, RunReport } from '../runner/pipelineTypes';
 import { need } from '../runner/prepareStages';
 import { afterResponseChecks, preRequestChecks, scriptSetting } from './requestTests';
@@ -8,6 +8,8 @@ import { saveResponseBody } from './saveResponse';
 /**
  * Pre-request stage: the request's `< {% %}` / `< ./file.js` scripts, after its variable sources exist and
  * before its `{{…}}` are resolved (request.variables feed them). Only when sending: Copy as cURL runs no script.
+ * A script whose own code threw or hit a limit stops the send (SCRIPT): what it meant to set up is missing,
+ * so the request would go out wrong. A failed `client.test` in it does not.
  */
 export const preRequestScriptsStage: PrepareStage = {
   name: 'pre-request-scripts',
@@ -18,6 +20,8 @@ export const preRequestScriptsStage: PrepareStage = {
     const pre = await preRequestChecks(draft.source.block, scriptSetting(draft.session, sources, draft.ctx.scriptLimits), need(draft, 'resolver'));
     draft.report.tests.push(...pre.tests);
     draft.report.logs.push(...pre.logs);
+    const failed = pre.tests.find((t) => t.kind === 'pre-request-script' && !t.passed);
+    if (failed) throw new HttpSessionError('SCRIPT', `The pre-request script failed, so the request was not sent: ${failed.message ?? 'it stopped'}`);
   },
 };
 
@@ -40,7 +44,12 @@ export const testsStage: AfterResponseStage = {
   },
 };
 
-/** A request that was never sent fails every test it declares (or its implicit one), with `error`'s message. */
+/**
+ * A request that was never sent fails every test it declares (or its implicit one), with `error`'s message.
+ * After a failed pre-request script that failure is the request's test already: no implicit one is added.
+ */
 export function notSentTests(source: RequestSource, error: HttpSessionError, report: RunReport): void {
-  if (source.hasTests) report.tests.push(...noResponseTests(source.block, source.filePath, error.message));
+  if (!source.hasTests) return;
+  const tests = noResponseTests(source.block, source.filePath, error.message);
+  report.tests.push(...(error.code === 'SCRIPT' ? tests.filter((t) => t.kind !== 'response') : tests));
 }

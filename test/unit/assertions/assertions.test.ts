@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { evaluateAssertion } from '../../../src/core/assertions/evaluateAssertion';
 import { parseAssertion } from '../../../src/core/assertions/parseAssertion';
+import { sandboxedRegexTest } from '../../../src/core/assertions/sandboxedRegexTest';
+import type { RegexMatcher } from '../../../src/core/assertions/sandboxedRegexTest';
 import type { Assertion, AssertionSubject } from '../../../src/core/assertions/types';
 
 const subject: AssertionSubject = {
@@ -16,8 +18,8 @@ function parse(line: string): Assertion {
   return parsed as Assertion;
 }
 
-function holds(line: string, vars: Record<string, string> = {}): boolean {
-  return evaluateAssertion(parse(line), subject, (t) => t.replace(/\{\{(\w+)\}\}/g, (_, n: string) => vars[n] ?? '')).passed;
+async function holds(line: string, vars: Record<string, string> = {}): Promise<boolean> {
+  return (await evaluateAssertion(parse(line), subject, (t) => t.replace(/\{\{(\w+)\}\}/g, (_, n: string) => vars[n] ?? ''))).passed;
 }
 
 describe('?? assertions', () => {
@@ -50,27 +52,27 @@ describe('?? assertions', () => {
   });
 
   describe('fields', () => {
-    it('status compares as a number', () => {
-      assert.ok(holds('?? status == 200'));
-      assert.ok(!holds('?? status == 201'));
-      assert.ok(holds('?? status < 300'));
+    it('status compares as a number', async () => {
+      assert.ok(await holds('?? status == 200'));
+      assert.ok(!await holds('?? status == 201'));
+      assert.ok(await holds('?? status < 300'));
     });
-    it('header NAME: first value, name case-insensitive; missing header does not exist', () => {
-      assert.ok(holds('?? header content-type startsWith application/json'));
-      assert.ok(holds('?? header X-COUNT == 3'));
-      assert.ok(holds('?? header x-none not exists'));
+    it('header NAME: first value, name case-insensitive; missing header does not exist', async () => {
+      assert.ok(await holds('?? header content-type startsWith application/json'));
+      assert.ok(await holds('?? header X-COUNT == 3'));
+      assert.ok(await holds('?? header x-none not exists'));
     });
-    it('body: the whole text; body PATH: JSONPath into the JSON body', () => {
-      assert.ok(holds('?? body includes "admin"'));
-      assert.ok(holds('?? body $.user.id == 7'));
-      assert.ok(holds('?? body user.name == Ann Lee'));
-      assert.ok(holds('?? body user.name == "Ann Lee"'));
-      assert.ok(holds('?? body user.tags == ["a","b"]'));
-      assert.ok(holds('?? body token == null'));
+    it('body: the whole text; body PATH: JSONPath into the JSON body', async () => {
+      assert.ok(await holds('?? body includes "admin"'));
+      assert.ok(await holds('?? body $.user.id == 7'));
+      assert.ok(await holds('?? body user.name == Ann Lee'));
+      assert.ok(await holds('?? body user.name == "Ann Lee"'));
+      assert.ok(await holds('?? body user.tags == ["a","b"]'));
+      assert.ok(await holds('?? body token == null'));
     });
-    it('duration in ms', () => {
-      assert.ok(holds('?? duration < 1000'));
-      assert.ok(!holds('?? duration > 1000'));
+    it('duration in ms', async () => {
+      assert.ok(await holds('?? duration < 1000'));
+      assert.ok(!await holds('?? duration > 1000'));
     });
   });
 
@@ -85,19 +87,34 @@ describe('?? assertions', () => {
       ['?? body user.score isNumber', true], ['?? body user.name isString', true], ['?? body ok isBoolean', true], ['?? body user.tags isArray', true], ['?? body user isArray', false],
       ['?? status not == 200', false], ['?? body user.id not isString', true], ['?? body user.name not startsWith Bob', true],
     ];
-    for (const [line, expected] of table) it(`${line} → ${expected}`, () => assert.equal(holds(line), expected));
+    for (const [line, expected] of table) it(`${line} → ${expected}`, async () => assert.equal(await holds(line), expected));
   });
 
-  it('{{variables}} in the expected value are expanded before comparing', () => {
-    assert.ok(holds('?? body user.id == {{id}}', { id: '7' }));
-    assert.ok(!holds('?? body user.id == {{id}}', { id: '8' }));
+  it('matches runs in the script sandbox: a catastrophic pattern against a long text fails at the time limit instead of hanging', async function () {
+    this.timeout(20_000);
+    const long: AssertionSubject = { ...subject, body: `${'a'.repeat(5000)}!` };
+    const limited: RegexMatcher = (pattern, flags, value) => sandboxedRegexTest(pattern, flags, value, { timeMs: 300, memoryMb: 32, stackKb: 128 });
+    const started = Date.now();
+    await assert.rejects(evaluateAssertion(parse('?? body not matches (a+)+$'), long, undefined, limited),
+      /^Error: body: the pattern \(a\+\)\+\$ could not be checked: stopped after 300 ms \(the script time limit\)$/);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    assert.equal((await evaluateAssertion(parse('?? body matches ^a+!$'), long, undefined, limited)).passed, true);
   });
 
-  it('failure text names the field, the predicate, the expected and the actual value', () => {
-    assert.equal(evaluateAssertion(parse('?? status == 201'), subject).message, 'status: expected == 201, actual 200');
-    const o = evaluateAssertion(parse('?? body user.name not startsWith Ann'), subject);
+  it('a matches pattern that does not compile is a failure naming the pattern, not a silent false', async () => {
+    await assert.rejects(evaluateAssertion(parse('?? body not matches ([a'), subject), /body: the pattern \(\[a could not be checked: SyntaxError/);
+  });
+
+  it('{{variables}} in the expected value are expanded before comparing', async () => {
+    assert.ok(await holds('?? body user.id == {{id}}', { id: '7' }));
+    assert.ok(!await holds('?? body user.id == {{id}}', { id: '8' }));
+  });
+
+  it('failure text names the field, the predicate, the expected and the actual value', async () => {
+    assert.equal((await evaluateAssertion(parse('?? status == 201'), subject)).message, 'status: expected == 201, actual 200');
+    const o = await evaluateAssertion(parse('?? body user.name not startsWith Ann'), subject);
     assert.equal(o.message, 'body $.user.name: expected not startsWith Ann, actual "Ann Lee"');
-    assert.equal(evaluateAssertion(parse('?? header x-none exists'), subject).actual, 'missing');
-    assert.equal(evaluateAssertion(parse('?? status == 200'), subject).message, undefined);
+    assert.equal((await evaluateAssertion(parse('?? header x-none exists'), subject)).actual, 'missing');
+    assert.equal((await evaluateAssertion(parse('?? status == 200'), subject)).message, undefined);
   });
 });

@@ -132,6 +132,24 @@ describe('CLI: http-session test and tests in send', function () {
     assert.match(run.stdout, /Tests: 1 passed, 1 failed\n {2}✔ status == 200\n {2}✘ status == 404 — status: expected == 404, actual 200/);
   });
 
+  it('a failing pre-request script keeps its request back (the server sees no hit), fails "pre-request script" at file:line:col, exits 4 and goes on', async () => {
+    const file = write('pre.http', `### held back\n< {%\n  throw new Error("no signing key");\n%}\nGET ${server.url}/held-back\n\n### next\nGET ${server.url}/page-after\n`);
+    const hits = (): string[] => server.requests.map((r) => r.url).filter((u) => u === '/held-back' || u === '/page-after');
+    const before = hits().length;
+    const run = await runCli(['test', file], { cwd: dir });
+    assert.equal(run.code, 4, run.stderr);
+    assert.deepEqual(hits().slice(before), ['/page-after']);
+    assert.match(run.stdout, /✘ held back {2}not sent/);
+    assert.match(run.stdout, /✔ next {2}200/);
+    assert.match(run.stdout, /error: held back: pre-request script\n {1,2}--> pre\.http:3:\d+/);
+    assert.match(run.stdout, /pre\.http:3:\d+: Error: no signing key/);
+    assert.match(run.stdout, /\n1 passed, 1 failed\n$/);
+    const send = await runCli(['send', file]);
+    assert.equal(send.code, 4, send.stderr);
+    assert.deepEqual(hits().slice(before), ['/page-after', '/page-after']);
+    assert.match(send.stdout, /✘ pre-request script — .*pre\.http:3:\d+: Error: no signing key/);
+  });
+
   it('test --help and the main help name the command and exit status 4', async () => {
     const help = await runCli(['test', '--help']);
     assert.equal(help.code, 0);

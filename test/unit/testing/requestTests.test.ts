@@ -86,6 +86,45 @@ describe('request tests through the runner (scripts, ?? lines, globals in the se
     assert.deepEqual(results[0].logs.map((l) => [l.text, l.location.line]), [[`pre ran for ${server.url}/v?n={{n}}`, 2]]);
   });
 
+  it('a pre-request script that throws stops its request: nothing is sent, "pre-request script" fails at file:line:col, the next request runs', async () => {
+    const ctx = contextFor(`< {%\n  request.variables.set("n", "1");\n  undefinedCall();\n%}\nGET ${server.url}/pre-throws\n?? status == 200\n###\nGET ${server.url}/after-throw\n`);
+    const before = server.requests.length;
+    const results = await runAll(ctx);
+    assert.deepEqual(server.requests.slice(before).map((r) => r.url), ['/after-throw']);
+    assert.equal(results[0].exchange, undefined);
+    assert.equal(results[0].error?.code, 'SCRIPT');
+    assert.deepEqual(results[0].tests.map((t) => [t.kind, t.name, t.passed]), [['pre-request-script', 'pre-request script', false], ['assertion', 'status == 200', false]]);
+    assert.match(results[0].tests[0].message ?? '', /^\/tmp\/runner-test\/requests\.http:3:3: ReferenceError: /);
+    assert.equal(results[0].tests[0].failureLocation?.line, 2);
+    assert.match(results[0].tests[1].message ?? '', /^no response: The pre-request script failed, so the request was not sent: /);
+    assert.equal(results[1].exchange?.response?.status, 200);
+  });
+
+  it('a pre-request script over its time or memory limit stops its request; a failed client.test in one does not', async () => {
+    const limits = { timeMs: 300, memoryMb: 16, stackKb: 128 };
+    const ctx = contextFor(`< {% while (true) {} %}\nGET ${server.url}/pre-loop\n###\n< {% var a = []; for (;;) a.push("x".repeat(1e5) + a.length); %}\nGET ${server.url}/pre-memory\n###\n< {% client.test("fails", function () { client.assert(false, "no"); }); %}\nGET ${server.url}/pre-test-fails\n`, { scriptLimits: limits });
+    const before = server.requests.length;
+    const results = await runAll(ctx);
+    assert.deepEqual(server.requests.slice(before).map((r) => r.url), ['/pre-test-fails']);
+    assert.match(results[0].tests[0].message ?? '', /requests\.http:1:5: stopped after 300 ms \(the script time limit\)/);
+    assert.match(results[1].tests[0].message ?? '', /requests\.http:4:\d+: out of memory \(the script memory limit is 16 MB\)/);
+    assert.deepEqual(results.map((r) => r.tests.map((t) => [t.name, t.passed])), [
+      [['pre-request script', false]],
+      [['pre-request script', false]],
+      [['fails', false], ['got a response', true]],
+    ]);
+  });
+
+  it('a catastrophic ?? matches pattern fails its test at the script time limit (run in the sandbox, not on the host); the run goes on', async () => {
+    const ctx = contextFor(`GET ${server.url}/a?c=${'a'.repeat(3000)}!\n?? header set-cookie matches (a+)+$\n?? status == 200\n###\nGET ${server.url}/b\n`, { scriptLimits: { timeMs: 300, memoryMb: 32, stackKb: 128 } });
+    const started = Date.now();
+    const results = await runAll(ctx);
+    assert.ok(Date.now() - started < 5000);
+    assert.deepEqual(results[0].tests.map((t) => [t.name, t.passed]), [['header set-cookie matches (a+)+$', false], ['status == 200', true]]);
+    assert.equal(results[0].tests[0].message, 'header set-cookie: the pattern (a+)+$ could not be checked: stopped after 300 ms (the script time limit)');
+    assert.equal(results[1].exchange?.response?.status, 200);
+  });
+
   it('> ./handler.js is read relative to the .http file; errors name the .js file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'http-session-handlers-'));
     writeFileSync(join(dir, 'check.js'), 'client.test("is 200", function () {\n  client.assert(response.status === 200);\n});\nclient.log("from file");\nnope();\n');
