@@ -79,9 +79,11 @@ describe('session tree (UI)', () => {
       assert.deepEqual(await labels(await find(['default'])), ['Cookies', 'Default Headers', 'Default Parameters', 'Auth']);
       assert.deepEqual(await labels(await find(['default', 'Default Parameters'])), ['api-version = 2024-01']);
       assert.deepEqual(await labels(await find(['default', 'Default Headers'])), ['Authorization: Digest ••••••']);
-      const [entry] = await children(await find(['default', 'Auth']));
-      const item = api.sessionTree.getTreeItem(entry);
-      assert.equal(item.label, `Digest · ${digest.origin}`);
+      assert.deepEqual(await labels(await find(['default', 'Auth'])), ['Digest · mufasa', `Digest · ${digest.origin}`]);
+      const sessionAuth = api.sessionTree.getTreeItem(await find(['default', 'Auth', 'Digest · mufasa']));
+      assert.equal(sessionAuth.description, 'password ••••••');
+      assert.ok(!String(sessionAuth.tooltip).includes('circle'), 'the password is never shown');
+      const item = api.sessionTree.getTreeItem(await find(['default', 'Auth', `Digest · ${digest.origin}`]));
       assert.equal(item.description, 'mufasa · MD5 · 1 request on this nonce');
     } finally {
       await digest.close();
@@ -91,6 +93,17 @@ describe('session tree (UI)', () => {
   it('masks Authorization values in the label', async () => {
     api.sessions.get('default').setDefaultHeader('Authorization', 'Bearer s3cr3t-token');
     assert.deepEqual(await labels(await find(['default', 'Default Headers'])), ['Authorization: Bearer ••••••']);
+  });
+
+  it('shows the session auth kind under Auth: Bearer with the token masked to its last 4, Basic with the user and no password', async () => {
+    api.sessions.get('default').setDefaultHeader('Authorization', 'Bearer s3cr3t-token');
+    assert.deepEqual(await labels(await find(['default', 'Auth'])), ['Bearer']);
+    assert.equal(api.sessionTree.getTreeItem(await find(['default', 'Auth', 'Bearer'])).description, 'token ••••••oken');
+    await send('basic.http', `@pw = open sesame\n# @session-auth basic alice {{pw}}\n###\nGET http://127.0.0.1:${port}/me\n`);
+    assert.deepEqual(await labels(await find(['default', 'Auth'])), ['Basic · alice']);
+    const basic = api.sessionTree.getTreeItem(await find(['default', 'Auth', 'Basic · alice']));
+    assert.equal(basic.description, 'password ••••••');
+    assert.ok(!JSON.stringify(basic).includes('sesame'), 'the password is never shown');
   });
 
   it('edits and deletes cookies and headers through the commands, and the next request sees it', async () => {

@@ -1,6 +1,6 @@
 import type { Session } from '../../core/session/session';
 import { cookieExpiry } from '../../shared/cookieText';
-import { digestRow } from './authTreeItems';
+import { digestRow, sessionAuthRow } from './authTreeItems';
 import type { SessionTreeNode } from './sessionTreeNode';
 import { cookieTooltip, maskedGlobalValue, maskedHeaderValue, preview } from './sessionTreeNode';
 import type { GroupKind } from './sessionTreeGroups';
@@ -22,6 +22,7 @@ export const LEAF_ROWS: RowOf = {
     label: `${header.name}: ${maskedHeaderValue(header.name, header.value)}`, id: `h/${header.name.toLowerCase()}`, icon: 'symbol-field',
   }),
   param: (node) => ({ label: `${node.name} = ${preview(node.value)}`, id: `p/${node.name}`, icon: 'symbol-parameter' }),
+  sessionAuth: (node, session) => sessionAuthRow(session),
   digest: (node, session) => digestRow(node.origin, session),
   global: (node) => ({
     label: `${node.name} = ${maskedGlobalValue(node.name, node.value)}`, id: `g/${node.name}`, icon: 'symbol-variable',

@@ -39,8 +39,11 @@ export const SESSION_TREE_GROUPS: readonly SessionTreeGroup[] = [
   },
   {
     kind: 'auth', label: 'Auth', icon: 'shield',
-    count: (s) => s.digestStates.size,
-    children: (s, session) => [...s.digestStates.keys()].map((origin) => ({ kind: 'digest', session, origin })),
+    count: (s) => (s.defaultHeaders.get('authorization') === undefined ? 0 : 1) + s.digestStates.size,
+    children: (s, session) => [
+      ...(s.defaultHeaders.get('authorization') === undefined ? [] : [{ kind: 'sessionAuth', session } as const]),
+      ...[...s.digestStates.keys()].map((origin) => ({ kind: 'digest', session, origin }) as const),
+    ],
   },
   {
     kind: 'globals', label: 'Globals', icon: 'symbol-variable',

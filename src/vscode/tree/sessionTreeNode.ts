@@ -13,6 +13,7 @@ export type SessionTreeNode =
   | { kind: 'params'; session: string }
   | { kind: 'param'; session: string; name: string; value: string }
   | { kind: 'auth'; session: string }
+  | { kind: 'sessionAuth'; session: string }
   | { kind: 'digest'; session: string; origin: string }
   | { kind: 'globals'; session: string }
   | { kind: 'global'; session: string; name: string; value: string };

@@ -31,4 +31,16 @@ describe('sessions tree groups (one table for every kind of session state)', () 
     assert.equal(groupRow(cookies, session).expanded, true);
     assert.deepEqual(cookies.children(session, 'default'), [{ kind: 'domain', session: 'default', domain: '127.0.0.1' }]);
   });
+
+  it('Auth shows once the session has an Authorization default, its row first, then the Digest nonces per server', () => {
+    const session = new Session('default');
+    session.setDefaultHeader('Authorization', 'Digest mufasa circle of life');
+    session.digestStates.set('http://127.0.0.1:1', { realm: 'r', nonce: 'n', algorithm: 'MD5', username: 'mufasa', nc: 1 });
+    const auth = SESSION_TREE_GROUPS.find((group) => group.kind === 'auth')!;
+    assert.ok(visibleGroups(session).includes(auth));
+    assert.equal(groupRow(auth, session).description, '2');
+    assert.deepEqual(auth.children(session, 'default'), [
+      { kind: 'sessionAuth', session: 'default' }, { kind: 'digest', session: 'default', origin: 'http://127.0.0.1:1' },
+    ]);
+  });
 });
