@@ -84,7 +84,7 @@ describe('session tree (UI)', () => {
       assert.equal(sessionAuth.description, 'password ••••••');
       assert.ok(!String(sessionAuth.tooltip).includes('circle'), 'the password is never shown');
       const item = api.sessionTree.getTreeItem(await find(['default', 'Auth', `Digest · ${digest.origin}`]));
-      assert.equal(item.description, 'mufasa · MD5 · 1 request on this nonce');
+      assert.equal(item.description, 'mufasa · MD5 · realm "test@127.0.0.1"');
     } finally {
       await digest.close();
     }

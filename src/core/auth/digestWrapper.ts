@@ -26,7 +26,7 @@ export const digestWrapper: SendWrapper = {
     const bare: OutgoingRequest = { ...request, headers: removeHeader(request.headers, 'authorization') };
     const kept = session.digestStates.get(origin);
     const usable = kept?.username === credentials.username ? kept : undefined;
-    let exchange = await next(usable ? answered(session, bare, usable, credentials) : bare, prepared);
+    let exchange = await next(usable ? answered(bare, usable, credentials) : bare, prepared);
     let answers = 0;
     let staleRetried = false;
     for (let challenge = digestChallenge(exchange); challenge; challenge = digestChallenge(exchange)) {
@@ -42,23 +42,28 @@ export const digestWrapper: SendWrapper = {
         return exchange;
       }
       keep(session, origin, state);
-      exchange = combineExchanges(exchange, await next(answered(session, bare, state, credentials), prepared));
+      exchange = combineExchanges(exchange, await next(answered(bare, state, credentials), prepared));
     }
     if (exchange.response?.status === 401 && answers > 0 && session.digestStates.delete(origin)) session.notifyChanged();
     return exchange;
   },
 };
 
-/** The request with its Digest answer; the nonce count just used is saved with the session. */
-function answered(session: Session, request: OutgoingRequest, state: DigestState, credentials: DigestCredentials): OutgoingRequest {
+/**
+ * The request with its Digest answer. The nonce count goes up in the kept state, but that alone is no change
+ * event (no tree refresh, no session-file write per request): it is saved with the next change or the CLI's
+ * save at the end of a run, and a count saved behind costs at most one fresh challenge.
+ */
+function answered(request: OutgoingRequest, state: DigestState, credentials: DigestCredentials): OutgoingRequest {
   const url = new URL(request.url);
   const value = digestAnswer(state, credentials, request.method, `${url.pathname}${url.search}`);
-  session.notifyChanged();
   return { ...request, headers: setHeader(request.headers, 'Authorization', value) };
 }
 
+/** Keeps a new nonce for `origin`: a change of the session. */
 function keep(session: Session, origin: string, state: DigestState): void {
   session.digestStates.set(origin, state);
+  session.notifyChanged();
 }
 
 /** The Digest challenge of a 401 response, if it carries one. */

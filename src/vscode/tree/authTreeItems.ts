@@ -15,12 +15,15 @@ export function sessionAuthRow(session: Session): TreeRow {
   };
 }
 
-/** The row of the Digest state kept for `origin` (user, algorithm, nonce count; never the nonce or password). */
+/**
+ * The row of the Digest state kept for `origin`: user, algorithm, realm; never the nonce or password. The
+ * nonce count is not shown: it goes up with every request without a change event, so it would be stale.
+ */
 export function digestRow(origin: string, session: Session): TreeRow {
   const state = session.digestStates.get(origin);
   return {
     label: `Digest · ${origin}`, id: `digest/${origin}`, icon: 'key',
-    description: state ? `${state.username} · ${state.algorithm} · ${state.nc} ${state.nc === 1 ? 'request' : 'requests'} on this nonce` : '',
-    tooltip: state ? `realm "${state.realm}"; the nonce is kept so the next request answers without a 401` : undefined,
+    description: state ? `${state.username} · ${state.algorithm} · realm "${state.realm}"` : '',
+    tooltip: state ? `A nonce for realm "${state.realm}"${state.qop ? ' (qop=auth)' : ''} is kept, so the next request to ${origin} answers without a 401; Clear Session forgets it.` : undefined,
   };
 }

@@ -5,6 +5,7 @@ import { DEFAULT_ENGINE_SETTINGS } from '../../../src/core/runner/types';
 import type { RunContext } from '../../../src/core/runner/types';
 import type { Session } from '../../../src/core/session/session';
 import { SessionStore } from '../../../src/core/session/sessionStore';
+import { startDigestServer } from '../../support/startDigestServer';
 import { startServer } from '../../support/startServer';
 import type { TestServer } from '../../support/startServer';
 import { appHandler, contextFor, runAll, runNamed } from '../runner/runnerSupport';
@@ -86,6 +87,41 @@ describe('Session change events: at most one per request, none when nothing chan
       assert.deepEqual(seen, ['default']);
     } finally {
       await sessions.close();
+    }
+  });
+
+  it('Digest: a new nonce is one change; later requests answered on the kept nonce fire none', async () => {
+    const digest = await startDigestServer({ username: 'mufasa', password: 'circle of life' });
+    try {
+      const ctx = ctxFor(`# @session-auth digest mufasa circle of life\n###\nGET ${digest.url}/a\n###\nGET ${digest.url}/b\n###\nGET ${digest.url}/c\n`);
+      const seen = recordChanges(ctx.sessions);
+      await runNamed(ctx, 0);
+      assert.deepEqual(seen, ['default'], 'the session auth and the first nonce, in one event');
+      await runNamed(ctx, 1);
+      await runNamed(ctx, 2);
+      assert.equal(digest.challenges, 1, 'the kept nonce answered both');
+      assert.equal(ctx.sessions.get('default').digestStates.get(digest.origin)?.nc, 3, 'the nonce count is still kept');
+      assert.deepEqual(seen, ['default'], 'no event for a nonce count going up');
+      digest.expireNonces();
+      await runNamed(ctx, 1);
+      assert.equal(digest.challenges, 2);
+      assert.deepEqual(seen, ['default', 'default'], 'a new nonce after stale=true is a change');
+    } finally {
+      await digest.close();
+    }
+  });
+
+  it('Digest: a wrong password forgets the nonce, and that is a change', async () => {
+    const digest = await startDigestServer({ username: 'mufasa', password: 'circle of life' });
+    try {
+      const ctx = ctxFor(`GET ${digest.url}/a\nAuthorization: Digest mufasa right\n`);
+      const seen = recordChanges(ctx.sessions);
+      const result = await runNamed(ctx, 0);
+      assert.equal(result.exchange?.response?.status, 401);
+      assert.equal(ctx.sessions.get('default').digestStates.size, 0);
+      assert.deepEqual(seen, ['default'], 'kept then dropped within the request: one event');
+    } finally {
+      await digest.close();
     }
   });
 
