@@ -1,5 +1,5 @@
 import { HttpSessionError } from '../core/errors';
-import type { CookieView, Exchange, Hop } from '../core/http/types';
+import type { CookieView, Exchange, Hop, TryTiming } from '../core/http/types';
 import { requestLabel } from '../core/runner/requestLabel';
 import type { RunResult } from '../core/runner/types';
 import { formatBytes } from '../shared/formatBytes';
@@ -30,6 +30,7 @@ export function printResult(result: RunResult, io: CliIo, mask: SecretMask): voi
       if (name.toLowerCase() !== 'cookie') lines.out(io.style('dim', `> ${name}: ${mask.header(name, value)}`));
     }
     printHops(exchange.hops, lines, io);
+    if (exchange.timings.tries) lines.out(io.style('dim', `  tries: ${describeTries(exchange.timings.tries)}`));
   }
   if (exchange?.response) printResponse(exchange, lines, io, mask);
   for (const warning of maskedWarnings(result, mask)) lines.err(io.style('yellow', `warning: ${warning}`));
@@ -96,8 +97,13 @@ function describeStored(cookie: CookieView, mask: SecretMask): string {
 function printHops(hops: Hop[], lines: ResultLines, io: CliIo): void {
   for (const hop of hops.slice(0, -1)) {
     const location = hop.headers.find(([n]) => n.toLowerCase() === 'location')?.[1] ?? '';
-    lines.out(io.style('dim', `  ↳ ${hop.status} ${hop.statusText} → ${location}`));
+    lines.out(io.style('dim', `  ↳ ${hop.status} ${hop.statusText}${location ? ` → ${location}` : ''}`));
   }
+}
+
+/** `503 (4 ms) · waited 500 ms · 200 (3 ms)`: each try of a retried request and the waits between. */
+export function describeTries(tries: TryTiming[]): string {
+  return tries.flatMap((t) => [...(t.waitedMs > 0 ? [`waited ${Math.round(t.waitedMs)} ms`] : []), `${t.outcome} (${Math.round(t.ms)} ms)`]).join(' · ');
 }
 
 function printResponse(exchange: Exchange, lines: ResultLines, io: CliIo, mask: SecretMask): void {

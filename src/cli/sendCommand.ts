@@ -135,11 +135,12 @@ export async function environmentFor(filePath: string, options: Pick<SendOptions
   return environments.resolve(options.env);
 }
 
-/** Engine settings from `--timeout` and `--insecure`. */
-export function engineSettings(options: Pick<SendOptions, 'timeoutMs' | 'insecure'>): EngineSettings {
+/** Engine settings from `--timeout`, `--retries` and `--insecure`. */
+export function engineSettings(options: Pick<SendOptions, 'timeoutMs' | 'retries' | 'insecure'>): EngineSettings {
   return {
     ...DEFAULT_ENGINE_SETTINGS,
     timeoutMs: options.timeoutMs ?? DEFAULT_ENGINE_SETTINGS.timeoutMs,
+    retries: options.retries ?? DEFAULT_ENGINE_SETTINGS.retries,
     rejectUnauthorized: !options.insecure,
   };
 }

@@ -1,6 +1,7 @@
 import type { CommandArgs } from './parseCommandArgs';
 import { parseCommandArgs, wholeNumberFlag } from './parseCommandArgs';
 import type { ScriptLimits } from '../core/scripts/types';
+import { RETRIES_FLAG, retriesFrom } from './retriesFlag';
 import { SCRIPT_LIMIT_FLAGS, scriptLimitsFrom } from './scriptLimitFlags';
 import { SEND_USAGE } from './usage';
 import { UsageError } from './usageError';
@@ -24,6 +25,8 @@ export interface SendOptions {
   yes: boolean;
   /** ms; 0 = none. */
   timeoutMs?: number;
+  /** `--retries N`: the retries of a request without `# @retry`; undefined = the default (0). */
+  retries?: number;
   /** `--script-timeout`, `--script-memory`. */
   scriptLimits: ScriptLimits;
   help: boolean;
@@ -43,6 +46,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     insecure: { type: 'boolean', short: 'k' },
     yes: { type: 'boolean', short: 'y' },
     timeout: { type: 'string' },
+    ...RETRIES_FLAG,
     ...SCRIPT_LIMIT_FLAGS,
     help: { type: 'boolean', short: 'h' },
   }, SEND_USAGE);
@@ -70,6 +74,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     insecure: values.insecure === true,
     yes: values.yes === true,
     timeoutMs: wholeNumberFlag(values.timeout, '--timeout', 0, SEND_USAGE),
+    retries: retriesFrom(values, SEND_USAGE),
     scriptLimits: scriptLimitsFrom(values, SEND_USAGE),
     help,
   };

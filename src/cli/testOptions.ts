@@ -1,5 +1,6 @@
 import type { ScriptLimits } from '../core/scripts/types';
 import { parseCommandArgs, wholeNumberFlag } from './parseCommandArgs';
+import { RETRIES_FLAG, retriesFrom } from './retriesFlag';
 import { SCRIPT_LIMIT_FLAGS, scriptLimitsFrom } from './scriptLimitFlags';
 import { TEST_USAGE } from './usage';
 import { UsageError } from './usageError';
@@ -13,6 +14,8 @@ export interface TestOptions {
   insecure: boolean;
   yes: boolean;
   timeoutMs?: number;
+  /** `--retries N`: the retries of a request without `# @retry`; undefined = the default (0). */
+  retries?: number;
   scriptLimits: ScriptLimits;
   junit?: string;
   json?: string;
@@ -31,6 +34,7 @@ export function parseTestOptions(args: string[]): TestOptions {
     insecure: { type: 'boolean', short: 'k' },
     yes: { type: 'boolean', short: 'y' },
     timeout: { type: 'string' },
+    ...RETRIES_FLAG,
     ...SCRIPT_LIMIT_FLAGS,
     'report-junit': { type: 'string' },
     'report-json': { type: 'string' },
@@ -62,6 +66,8 @@ export function parseTestOptions(args: string[]): TestOptions {
   };
   const timeoutMs = wholeNumberFlag(values.timeout, '--timeout', 0, TEST_USAGE);
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  const retries = retriesFrom(values, TEST_USAGE);
+  if (retries !== undefined) options.retries = retries;
   const optional: Array<[keyof TestOptions, string]> = [['env', 'env'], ['sessionPath', 'session'], ['junit', 'report-junit'], ['json', 'report-json'], ['html', 'report-html']];
   for (const [key, flag] of optional) {
     const v = text(flag);

@@ -1,4 +1,5 @@
 /** Help texts of the CLI, one per command. */
+import { RETRIES_HELP } from './retriesFlag';
 import { SCRIPT_LIMIT_HELP } from './scriptLimitFlags';
 
 /** `http-session --help`. */
@@ -44,6 +45,7 @@ Options:
   -y, --yes                Send requests marked # @note without asking (on a terminal the CLI asks;
                            elsewhere such a request is refused without --yes)
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
+${RETRIES_HELP}
 ${SCRIPT_LIMIT_HELP}
   -h, --help               Show this help
 
@@ -66,6 +68,7 @@ Options:
       --insecure           Do not verify TLS certificates
   -y, --yes                Send requests marked # @note without asking
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
+${RETRIES_HELP}
 ${SCRIPT_LIMIT_HELP}
       --report-junit FILE  Write a JUnit XML report (a testsuite per file, a testcase per test)
       --report-json FILE   Write the run as JSON

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HeaderList } from '../core/http/types';
 import type { EngineSettings } from '../core/runner/types';
-import { DEFAULT_ENGINE_SETTINGS } from '../core/runner/types';
+import { DEFAULT_ENGINE_SETTINGS, MAX_RETRIES } from '../core/runner/types';
 import { settingValue } from './trust/trustPolicy';
 
 /** Section of every setting this extension contributes. */
@@ -35,7 +35,7 @@ export function readEngineSettings(scope?: vscode.Uri, trusted = vscode.workspac
     maxRedirects: nonNegative(c.get('request.maxRedirects'), DEFAULT_ENGINE_SETTINGS.maxRedirects),
     maxBodyBytes: nonNegative(c.get('response.maxSize'), DEFAULT_ENGINE_SETTINGS.maxBodyBytes / 2 ** 20) * 2 ** 20,
     rejectUnauthorized: settingValue(c.inspect<boolean>('tls.rejectUnauthorized'), trusted) ?? DEFAULT_ENGINE_SETTINGS.rejectUnauthorized,
-    retries: Math.min(10, nonNegative(c.get('request.retries'), DEFAULT_ENGINE_SETTINGS.retries)),
+    retries: Math.min(MAX_RETRIES, nonNegative(c.get('request.retries'), DEFAULT_ENGINE_SETTINGS.retries)),
     retryBackoffMs: DEFAULT_ENGINE_SETTINGS.retryBackoffMs,
   };
 }

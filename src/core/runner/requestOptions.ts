@@ -2,6 +2,7 @@ import { HttpSessionError } from '../errors';
 import type { Directive, RequestBlock } from '../parser/types';
 import type { SendOptions } from '../session/sendWithSession';
 import type { EngineSettings } from './types';
+import { MAX_RETRIES } from './types';
 
 /** What a request's own directives change about how it is sent. */
 export interface RequestOptions {
@@ -36,8 +37,8 @@ export function requestOptions(block: RequestBlock, settings: EngineSettings, fi
 /** `# @retry 3` → 3 tries after the first; anything but a whole number 0–10 is a PARSE error naming the line. */
 function parseRetry(directive: Directive, file: string): number {
   const value = directive.value.trim();
-  if (!/^\d+$/.test(value) || Number(value) > 10) {
-    throw new HttpSessionError('PARSE', `@retry needs a whole number of retries from 0 to 10, not "${directive.value}".`, { file, line: directive.line });
+  if (!/^\d+$/.test(value) || Number(value) > MAX_RETRIES) {
+    throw new HttpSessionError('PARSE', `@retry needs a whole number of retries from 0 to ${MAX_RETRIES}, not "${directive.value}".`, { file, line: directive.line });
   }
   return Number(value);
 }

@@ -25,6 +25,9 @@ export interface EngineSettings {
   retryBackoffMs: number;
 }
 
+/** The most retries a request may ask for (`# @retry`, the setting, the CLI's `--retries`). */
+export const MAX_RETRIES = 10;
+
 /** The defaults named in session.md. */
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   defaultHeaders: [],
