@@ -1,45 +1,9 @@
 /**
- * The parts of the script API, one JavaScript source per global (or group), each a function of the prelude's
- * `kit` (call, data, tests, str, exitSignal) returning an object of globals. The prelude compiles a part
- * only when a script first touches one of its globals.
+ * The rarely used parts of the script API, one JavaScript source per global (or group), each a function of
+ * the kit (sandboxPrelude.ts: call, data, str) returning an object of globals. sandboxApi.ts compiles a part
+ * only when a script first touches one of its globals (`client` and `response` are host objects).
  */
 export const API_CHUNKS = {
-  client: String.raw`(function (kit) {
-    var call = kit.call, str = kit.str;
-    return { client: Object.freeze({
-      global: Object.freeze({
-        set: function (name, value) { call('global.set', [String(name), str(value)]); },
-        get: function (name) { var v = call('global.get', [String(name)]); return v === undefined ? null : v; },
-        isEmpty: function () { return call('global.size') === 0; },
-        clear: function (name) { call('global.delete', [String(name)]); },
-        clearAll: function () { call('global.clear'); },
-      }),
-      test: function (name, fn) { kit.tests.push({ name: String(name), fn: fn, stack: new Error().stack }); },
-      assert: function (condition, message) {
-        if (!condition) { var e = new Error(message === undefined ? 'Assertion failed' : String(message)); e.name = 'AssertionError'; throw e; }
-      },
-      log: function () { var parts = []; for (var i = 0; i < arguments.length; i++) parts.push(str(arguments[i])); call('log', [parts.join(' ')]); },
-      exit: function () { throw kit.exitSignal; },
-    }) };
-  })`,
-
-  response: String.raw`(function (kit) {
-    var r = kit.data.response;
-    var lower = function (s) { return String(s).toLowerCase(); };
-    var pairs = r.headers;
-    var body = r.body;
-    if (/^application\/json$|\+json$/.test(r.mimeType)) { try { body = JSON.parse(r.body); } catch (e) { body = r.body; } }
-    return { response: Object.freeze({
-      status: r.status,
-      body: body,
-      headers: Object.freeze({
-        valueOf: function (name) { for (var i = 0; i < pairs.length; i++) if (lower(pairs[i][0]) === lower(name)) return pairs[i][1]; return null; },
-        valuesOf: function (name) { return pairs.filter(function (p) { return lower(p[0]) === lower(name); }).map(function (p) { return p[1]; }); },
-      }),
-      contentType: Object.freeze({ mimeType: r.mimeType, charset: r.charset }),
-    }) };
-  })`,
-
   request: String.raw`(function (kit) {
     var call = kit.call, str = kit.str, q = kit.data.request, pre = kit.data.kind === 'pre-request';
     var header = function (h) { return Object.freeze({ name: h.name, value: h.value, getRawValue: function () { return h.rawValue; }, tryGetSubstitutedValue: function () { return h.value; } }); };

@@ -1,6 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { JSONPath } from 'jsonpath-plus';
-import { API_CHUNKS } from './apiChunks';
 import type { ScriptEnvironment } from './types';
 
 type Part = [kind: 'text' | 'hex' | 'base64', value: string];
@@ -10,10 +9,6 @@ export function hostCalls(env: ScriptEnvironment, logs: string[]): (op: string, 
   const s = (v: unknown): string => String(v);
   return (op, args) => {
     switch (op) {
-      case 'chunk':
-        return Object.prototype.hasOwnProperty.call(API_CHUNKS, s(args[0])) ? API_CHUNKS[s(args[0]) as keyof typeof API_CHUNKS] : undefined;
-      case 'data':
-        return { kind: env.kind, request: env.request, response: env.response };
       case 'global.set':
         return void env.globals.set(s(args[0]), s(args[1]));
       case 'global.get':

@@ -1,7 +1,8 @@
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
-import { hostCalls } from './hostCalls';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { engineFor, retireEngine } from './quickjsEngine';
-import { EXIT_SIGNAL, PRELUDE_FILE, SANDBOX_PRELUDE } from './sandboxPrelude';
+import { installSandboxApi } from './sandboxApi';
+import type { RawTest } from './sandboxApi';
+import { EXIT_SIGNAL } from './sandboxPrelude';
 import { SCRIPT_FILE, failureFrom, positionInStack } from './scriptFailure';
 import { DEFAULT_SCRIPT_LIMITS } from './types';
 import type { ScriptEnvironment, ScriptFailure, ScriptLimits, ScriptRun, ScriptSource, ScriptTestOutcome } from './types';
@@ -9,11 +10,36 @@ import type { ScriptEnvironment, ScriptFailure, ScriptLimits, ScriptRun, ScriptS
 /** QuickJS's default built-ins but Proxy and typed arrays: handlers do not use them, and each costs per context. */
 const INTRINSICS = { BaseObjects: true, Date: true, Eval: true, StringNormalize: true, RegExp: true, JSON: true, MapSet: true, Promise: true } as const;
 
-interface RawTest {
-  name: string;
-  stack: string;
-  error?: string;
-  errorStack?: string;
+/** A fresh QuickJS runtime and context, used by one script only. It may be made before its script arrives. */
+export interface FreshSandbox {
+  memoryMb: number;
+  /** The engine it was made on: a sandbox of a retired engine is not used. */
+  engine: Promise<QuickJSWASMModule>;
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+}
+
+/** What a script run leaves: its outcome, and the disposal of its sandbox, to do when convenient (after replying). */
+export interface FinishedRun {
+  run: ScriptRun;
+  release(): void;
+}
+
+/** A fresh runtime and context on the engine of `memoryMb` (nothing runs in them until a script does). */
+export async function freshSandbox(memoryMb: number): Promise<FreshSandbox> {
+  const engine = engineFor(memoryMb);
+  const runtime = (await engine).newRuntime();
+  try {
+    return { memoryMb, engine, runtime, context: runtime.newContext({ intrinsics: INTRINSICS }) };
+  } catch (error) {
+    safely(() => runtime.dispose());
+    throw error;
+  }
+}
+
+/** Whether `sandbox` can still serve a script under `limits` (same memory size, engine not retired since). */
+export function sandboxFits(sandbox: FreshSandbox, limits: ScriptLimits): boolean {
+  return sandbox.memoryMb === limits.memoryMb && sandbox.engine === engineFor(limits.memoryMb);
 }
 
 /**
@@ -22,23 +48,27 @@ interface RawTest {
  * own code runs first, then its `client.test` bodies. Never throws: anything that goes wrong is a `failure`.
  */
 export async function runScript(source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits = DEFAULT_SCRIPT_LIMITS): Promise<ScriptRun> {
+  const finished = await runScriptIn(freshSandbox(limits.memoryMb), source, env, limits);
+  finished.release();
+  return finished.run;
+}
+
+/**
+ * `runScript` in a sandbox made beforehand (the worker makes the next one while it waits). The time limit
+ * starts here. A limit hit retires the engine at once, so no later sandbox is made on its heap.
+ */
+export async function runScriptIn(sandbox: Promise<FreshSandbox>, source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits): Promise<FinishedRun> {
   const started = performance.now();
-  const logs: string[] = [];
-  const run: ScriptRun = { tests: [], logs, ms: 0 };
-  let runtime: QuickJSRuntime | undefined;
+  const run: ScriptRun = { tests: [], logs: [], ms: 0 };
+  let made: FreshSandbox | undefined;
   let hitLimit = false;
   try {
-    runtime = (await engineFor(limits.memoryMb)).newRuntime();
-    runtime.setMaxStackSize(limits.stackKb * 1024);
+    made = await sandbox;
+    made.runtime.setMaxStackSize(limits.stackKb * 1024);
     const deadline = Date.now() + limits.timeMs;
-    runtime.setInterruptHandler(() => Date.now() > deadline);
-    const context = runtime.newContext({ intrinsics: INTRINSICS });
-    try {
-      evaluate(context, source, env, limits, run);
-    } finally {
-      hitLimit = run.failure !== undefined && run.failure.kind !== 'error' && run.failure.kind !== 'syntax';
-      safely(() => context.dispose());
-    }
+    made.runtime.setInterruptHandler(() => Date.now() > deadline);
+    const ranOutOfMemory = evaluate(made.context, source, env, limits, run);
+    hitLimit = ranOutOfMemory || (run.failure !== undefined && run.failure.kind !== 'error' && run.failure.kind !== 'syntax');
   } catch (error) {
     // The engine itself failed (a host-side overflow or a WebAssembly trap): the script's fault, not the host's.
     hitLimit = true;
@@ -47,45 +77,40 @@ export async function runScript(source: ScriptSource, env: ScriptEnvironment, li
     run.failure = message === 'interrupted'
       ? failureFrom({ name: 'InternalError', message }, source, limits)
       : { kind: 'error', message: `the script engine stopped: ${message}`, position: source.start };
-  } finally {
-    if (runtime !== undefined) safely(() => runtime?.dispose());
-    if (hitLimit) retireEngine(limits.memoryMb);
   }
+  if (hitLimit) retireEngine(limits.memoryMb);
   run.ms = performance.now() - started;
-  return run;
+  const used = made;
+  return {
+    run,
+    release: () => {
+      if (used === undefined) return;
+      safely(() => used.context.dispose());
+      safely(() => used.runtime.dispose());
+    },
+  };
 }
 
-function evaluate(context: QuickJSContext, source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits, run: ScriptRun): void {
-  const call = hostCalls(env, run.logs);
-  const host = context.newFunction('host', (op, args) => {
-    const result = call(context.getString(op), JSON.parse(context.getString(args)) as unknown[]);
-    return result === undefined ? context.undefined : context.newString(JSON.stringify(result));
-  });
-  const prelude = context.unwrapResult(context.evalCode(SANDBOX_PRELUDE, PRELUDE_FILE));
-  const runTests = context.unwrapResult(context.callFunction(prelude, context.undefined, host));
-  prelude.dispose();
-  host.dispose();
+/** Runs the script and its tests in `context`; true when a test ran out of memory (the engine should go). */
+function evaluate(context: QuickJSContext, source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits, run: ScriptRun): boolean {
+  const api = installSandboxApi(context, env, run.logs);
   try {
     // Padded so QuickJS's line:col are the file's own.
     const padded = '\n'.repeat(source.start.line) + ' '.repeat(source.start.column) + source.code;
     const result = context.evalCode(padded, SCRIPT_FILE);
     if (result.error) {
-      const failure = thrownFailure(context, result.error, source, limits);
+      const failure = api.isExit(result.error) ? (result.error.dispose(), undefined) : thrownFailure(context, result.error, source, limits);
       if (failure !== undefined) run.failure = failure;
-      if (failure !== undefined && failure.kind !== 'error') return;
+      if (failure !== undefined && failure.kind !== 'error') return false;
     } else {
       result.value.dispose();
     }
-    const outcome = context.callFunction(runTests, context.undefined);
-    if (outcome.error) {
-      run.failure = thrownFailure(context, outcome.error, source, limits);
-      return;
-    }
-    const raw = JSON.parse(context.getString(outcome.value)) as RawTest[];
-    outcome.value.dispose();
-    run.tests = raw.map((t) => testOutcome(t, source));
+    const outcome = api.runTests();
+    run.tests = outcome.tests.map((t) => testOutcome(t, source));
+    if (outcome.stopped !== undefined) run.failure = thrownFailure(context, outcome.stopped, source, limits);
+    return api.ranOutOfMemory;
   } finally {
-    runTests.dispose();
+    api.dispose();
   }
 }
 

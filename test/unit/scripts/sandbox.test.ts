@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { API_CHUNKS } from '../../../src/core/scripts/apiChunks';
 import { runScript } from '../../../src/core/scripts/runScript';
-import { SANDBOX_PRELUDE } from '../../../src/core/scripts/sandboxPrelude';
+import { KIT_SOURCE } from '../../../src/core/scripts/sandboxPrelude';
 import { handlerEnv, inline } from './scriptEnv';
 
 const quick = { timeMs: 300, memoryMb: 32, stackKb: 128 };
@@ -84,7 +84,7 @@ describe('script sandbox (QuickJS on WebAssembly)', () => {
 
 describe('script API sources', () => {
   it('are plain ASCII: QuickJS compiles a source with any other character about twice as slowly', () => {
-    for (const [name, source] of Object.entries({ prelude: SANDBOX_PRELUDE, ...API_CHUNKS })) {
+    for (const [name, source] of Object.entries({ kit: KIT_SOURCE, ...API_CHUNKS })) {
       assert.doesNotMatch(source, /[^\x00-\x7f]/, name);
     }
   });

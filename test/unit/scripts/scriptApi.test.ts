@@ -71,6 +71,35 @@ describe('script API (JetBrains names)', () => {
     });
   });
 
+  describe('the API objects', () => {
+    it('client, response and their parts are frozen and the globals cannot be replaced', async () => {
+      const logs = await logsOf('client = 1; response = 2; client.log(typeof client.test, typeof response.status, Object.isFrozen(client), Object.isFrozen(client.global), Object.isFrozen(response), Object.isFrozen(response.headers), Object.isFrozen(response.contentType))');
+      assert.deepEqual(logs, ['function number true true true true true']);
+    });
+
+    it('response.body is one object: read twice it is the same, a change to it stays', async () => {
+      assert.deepEqual(await logsOf('var b = response.body; b.extra = 1; client.log(response.body === b, response.body.extra, JSON.stringify(Object.keys(response)))'), ['true 1 ["status","body","headers","contentType"]']);
+    });
+
+    it('client.exit() inside a test ends that test as passed; a test of something not a function fails', async () => {
+      const run = await runScript(inline('client.test("exits", function () { client.exit(); }); client.test("not a function", 5)'), handlerEnv());
+      assert.equal(run.failure, undefined);
+      assert.deepEqual(run.tests.map((t) => [t.name, t.passed, t.message]), [['exits', true, undefined], ['not a function', false, 'TypeError: client.test("not a function", ...) needs a function']]);
+    });
+
+    it('values are converted as JavaScript does: String(name), JSON for objects, "null" for what JSON cannot show', async () => {
+      const globals = mapGlobals();
+      const logs = await logsOf('client.global.set({ toString: function () { return "named" } }, { a: [1] }); client.global.set("f", function () {}); client.log(client.global.get("named"), undefined, function () {}, "end")', handlerEnv({}, { globals }));
+      assert.deepEqual([...globals.map], [['named', '{"a":[1]}'], ['f', 'null']]);
+      assert.deepEqual(logs, ['{"a":[1]} undefined  end']);
+    });
+
+    it('an error thrown by a converted value (a throwing toString) is the script failure', async () => {
+      const run = await runScript(inline('client.global.set({ toString: function () { throw new Error("no name") } }, 1)'), handlerEnv());
+      assert.equal(run.failure?.message, 'Error: no name');
+    });
+  });
+
   describe('response', () => {
     it('status, body parsed for application/json, headers valueOf/valuesOf case-insensitive, contentType', async () => {
       const logs = await logsOf('client.log(response.status, response.body.user.id, response.headers.valueOf("SET-COOKIE"), response.headers.valuesOf("set-cookie"), response.headers.valueOf("x-none"), response.headers.valuesOf("x-none").length, response.contentType.mimeType, response.contentType.charset)');
