@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runScript } from './runScript';
-import { applyOps } from './scriptJob';
+import { WORKER_READY, applyOps } from './scriptJob';
 import type { ScriptJob, ScriptJobResult } from './scriptJob';
 import { formatDuration } from './scriptFailure';
 import { DEFAULT_SCRIPT_LIMITS } from './types';
@@ -12,6 +12,8 @@ import type { ScriptEnvironment, ScriptLimits, ScriptRun, ScriptSource } from '.
 const GRACE_MS = 1000;
 
 let worker: Worker | undefined;
+/** Resolves when the current worker has loaded its entry (a cold start must not eat into a script's time). */
+let workerReady: Promise<void> = Promise.resolve();
 /** Set when a worker could not start (its entry failed to load): scripts then run in this thread. */
 let workerUnavailable = false;
 let nextId = 1;
@@ -35,17 +37,28 @@ export async function runScriptIsolated(source: ScriptSource, env: ScriptEnviron
     ...(env.response !== undefined ? { response: env.response } : {}),
   };
   const started = performance.now();
+  const ready = workerReady;
   const result = await new Promise<ScriptJobResult | 'timeout' | 'orphaned'>((resolve) => {
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      stopWorker();
-      resolve('timeout');
-    }, limits.timeMs + GRACE_MS);
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Armed once the worker has loaded: starting a worker (slow on a busy machine) is not the script's time.
+    void ready.then(() => {
+      if (settled) return;
+      timer = setTimeout(() => {
+        pending.delete(id);
+        stopWorker();
+        resolve('timeout');
+      }, limits.timeMs + GRACE_MS);
+    });
     const settle = (outcome: ScriptJobResult | 'orphaned'): void => {
+      settled = true;
       clearTimeout(timer);
+      if (pending.size === 0) worker?.unref();
       resolve(outcome);
     };
     pending.set(id, { done: settle, orphaned: () => settle('orphaned') });
+    // A job in flight keeps the process alive (until the timer is armed nothing else does).
+    thread.ref();
     thread.postMessage(job);
   });
   if (result === 'orphaned') return runScript(source, env, limits);
@@ -66,22 +79,33 @@ function sandboxWorker(): Worker | undefined {
   else if (existsSync(source)) created = new Worker(source, { execArgv: [...process.execArgv, '--require', 'tsx/cjs'] });
   else return undefined;
   let answered = false;
-  created.on('message', (r: ScriptJobResult) => {
+  let loaded!: () => void;
+  workerReady = new Promise((resolve) => { loaded = resolve; });
+  created.on('message', (r: ScriptJobResult | typeof WORKER_READY) => {
     answered = true;
+    if (r === WORKER_READY) return loaded();
     const job = pending.get(r.id);
     pending.delete(r.id);
     job?.done(r);
   });
+  const orphanAll = (): void => {
+    const orphans = [...pending.values()];
+    pending.clear();
+    for (const job of orphans) job.orphaned();
+  };
   created.on('error', () => {
     // A worker that never answered could not load its entry: stop trying, run its jobs here.
     if (!answered) workerUnavailable = true;
     stopWorker();
-    const orphans = [...pending.values()];
-    pending.clear();
-    for (const job of orphans) job.orphaned();
+    orphanAll();
   });
   created.on('exit', () => {
     if (worker === created) worker = undefined;
+    // Gone before it loaded (so no job timer was armed): its jobs would wait for ever.
+    if (!answered) {
+      workerUnavailable = true;
+      orphanAll();
+    }
   });
   // An idle worker never keeps the process alive (a running job's timer does). After the listeners: adding
   // a 'message' listener refs the worker again.

@@ -19,6 +19,9 @@ export type StoreOp =
   | { store: 'globals'; op: 'delete'; name: string }
   | { store: 'globals'; op: 'clear' };
 
+/** The worker's first message: its entry has loaded (the host then starts timing the scripts sent to it). */
+export const WORKER_READY = 'ready';
+
 /** What the worker sends back. */
 export interface ScriptJobResult {
   id: number;

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { freshSandbox, runScriptIn, sandboxFits } from './runScript';
 import type { FreshSandbox } from './runScript';
-import { jobEnvironment } from './scriptJob';
+import { WORKER_READY, jobEnvironment } from './scriptJob';
 import type { ScriptJob, ScriptJobResult, StoreOp } from './scriptJob';
 import type { ScriptLimits } from './types';
 
@@ -41,3 +41,5 @@ parentPort?.on('message', (job: ScriptJob) => {
     });
   });
 });
+
+parentPort?.postMessage(WORKER_READY);
