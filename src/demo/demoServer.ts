@@ -1,7 +1,9 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAuthRoute } from './authRoutes';
+import { createDigestRoutes, type DigestRoutes } from './digestRoutes';
 import { handleEchoRoute } from './echoRoutes';
+import { createFlakyRoutes, type FlakyRoutes } from './flakyRoutes';
 import { createMgrApp } from './mgrApp';
 import { createOAuthProvider, type OAuthProvider } from './oauthProvider';
 import { readRequestBody, type DemoRequest } from './requestInfo';
@@ -26,14 +28,16 @@ export interface DemoServer {
 
 /**
  * Starts the embedded demo server: httpbin-style endpoints plus a small login app (`/api/mgr/*`,
- * `/api/token`, `/api/me`) and a small OAuth2 provider (`/oauth/token`, `/oauth/me`). Rejects when the port is taken.
+ * `/api/token`, `/api/me`), a small OAuth2 provider (`/oauth/token`, `/oauth/me`), a Digest endpoint
+ * (`/digest/USER/PASS`) and a flaky one for retries (`/flaky/KEY`). Rejects when the port is taken.
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
   const app = createMgrApp();
   const oauth = createOAuthProvider();
+  const extra = { digest: createDigestRoutes(), flaky: createFlakyRoutes() };
   const server = http.createServer((req, res) => {
-    handle(req, res, app.handle, oauth).catch((err: unknown) => {
+    handle(req, res, app.handle, oauth, extra).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: `demo server failed: ${String(err)}` });
       else res.destroy();
     });
@@ -62,6 +66,7 @@ async function handle(
   res: http.ServerResponse,
   appHandle: (request: DemoRequest, res: http.ServerResponse) => boolean,
   oauth: OAuthProvider,
+  extra: { digest: DigestRoutes; flaky: FlakyRoutes },
 ): Promise<void> {
   const body = await readRequestBody(req);
   if (body === undefined) {
@@ -70,7 +75,8 @@ async function handle(
   }
   const hostHeader = req.headers.host ?? 'localhost';
   const request: DemoRequest = { req, method: req.method ?? 'GET', url: new URL(req.url ?? '/', `http://${hostHeader}`), body };
-  if (handleAuthRoute(request, res) || appHandle(request, res) || oauth.handle(request, res) || (await handleEchoRoute(request, res))) return;
+  if (handleAuthRoute(request, res) || appHandle(request, res) || oauth.handle(request, res)
+    || extra.digest.handle(request, res) || extra.flaky.handle(request, res) || (await handleEchoRoute(request, res))) return;
   if (request.url.pathname === '/') {
     sendJson(res, 200, { name: 'HTTP Session demo server', endpoints: ENDPOINTS });
     return;
@@ -84,4 +90,5 @@ const ENDPOINTS = [
   '/status/N', '/delay/S', '/bytes/N', '/json', '/html', '/xml', '/gzip', '/image/png',
   'POST /api/mgr/signin', 'GET /api/mgr/customers?action=list_customer', 'POST /api/mgr/signout',
   'POST /api/token', 'GET /api/me', 'POST /oauth/token', 'GET /oauth/me',
+  '/digest/USER/PASS?algorithm=MD5', '/flaky/KEY?fail=2', 'POST /flaky/KEY/reset',
 ];

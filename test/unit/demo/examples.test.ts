@@ -8,8 +8,8 @@ const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 const httpFiles = readdirSync(EXAMPLES).filter((name) => name.endsWith('.http')).sort();
 
 describe('examples/: the walkthrough files the README points to', () => {
-  it('has the eleven numbered walkthroughs', () => {
-    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-', '10-', '11-']);
+  it('has the thirteen numbered walkthroughs', () => {
+    assert.deepEqual(httpFiles.map((name) => name.slice(0, 3)), ['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-', '10-', '11-', '12-', '13-']);
   });
 
   for (const name of httpFiles) {
@@ -57,5 +57,7 @@ describe('examples/: the walkthrough files the README points to', () => {
     assert.deepEqual(refs.prologue.map((d) => [d.name, d.value]), [['import', './04-login.http']]);
     assert.deepEqual(refs.requests.map((r) => r.directives.map((d) => `${d.name} ${d.value}`)), [['ref signin'], ['forceRef signin']]);
     assert.ok(parse('04-login.http').requests.some((r) => r.name === 'signin'), '11-refs.http refs the login of 04-login.http');
+    assert.deepEqual(parse('12-digest.http').prologue.map((d) => [d.name, d.value]), [['session', 'digest'], ['session-auth', 'digest alice wonderland']]);
+    assert.deepEqual(parse('13-retries.http').requests.map((r) => r.directives.find((d) => d.name === 'retry')?.value), [undefined, '2', '0']);
   });
 });
