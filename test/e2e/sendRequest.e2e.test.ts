@@ -1,6 +1,6 @@
 // What a user clicks: open the workspace, open an .http file from the explorer, click "Send Request",
-// read the response; then the second request shows the cookie the first one set. Screenshots of every
-// step land in artifacts/screenshots/.
+// read the response; then the second request shows the cookie the first one set; a retried request shows
+// each try in the Timing tab. Screenshots of every step land in artifacts/screenshots/.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { startServer } from '../support/startServer';
@@ -11,10 +11,16 @@ import type { Workbench } from './workbench';
 describe('browser: Send Request in the VS Code workbench', function () {
   let target: TestServer;
   let workbench: Workbench;
+  let flakyTries = 0;
 
   before(async function () {
     skipWithoutChromium(this);
     target = await startServer((req, res) => {
+      // Two 503s, then the answer: what `# @retry 2` rides out.
+      if (req.url === '/flaky' && (flakyTries += 1) <= 2) {
+        res.writeHead(503, { 'Content-Type': 'text/plain' }).end('busy');
+        return;
+      }
       if (req.url === '/login') res.setHeader('Set-Cookie', 'sid=abc123; Path=/; HttpOnly');
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ path: req.url, cookie: req.headers.cookie ?? null }));
@@ -26,6 +32,10 @@ describe('browser: Send Request in the VS Code workbench', function () {
         '',
         '### Who am I',
         `GET ${target.url}/profile`,
+        '',
+        '### Busy at first',
+        '# @retry 2',
+        `GET ${target.url}/flaky`,
         '',
       ].join('\n'),
     });
@@ -52,8 +62,8 @@ describe('browser: Send Request in the VS Code workbench', function () {
     await workbench.page.locator('.monaco-editor .view-lines', { hasText: '/login' }).waitFor({ timeout: 30_000 });
     await workbench.screenshot('02-http-file-open');
     const lenses = workbench.page.locator('.codelens-decoration a', { hasText: 'Send Request' });
-    await lenses.nth(1).waitFor({ timeout: 90_000 });
-    assert.equal(await settledCount(lenses, 2), 2);
+    await lenses.nth(2).waitFor({ timeout: 90_000 });
+    assert.equal(await settledCount(lenses, 3), 3);
     await workbench.screenshot('03-codelens');
   });
 
@@ -75,5 +85,19 @@ describe('browser: Send Request in the VS Code workbench', function () {
     const arrived = target.requests.at(-1);
     assert.equal(arrived?.url, '/profile');
     assert.equal(arrived?.headers.find(([n]) => n.toLowerCase() === 'cookie')?.[1], 'sid=abc123');
+  });
+
+  it('a retried request shows each try, and the waits between, in the Timing tab', async () => {
+    await workbench.page.locator('.codelens-decoration a', { hasText: 'Send Request' }).nth(2).click();
+    const frame = responseFrame();
+    await frame.locator('body').getByText('/flaky', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await frame.locator('button.tab', { hasText: 'Timing' }).click();
+    const timing = frame.locator('.tab-timing');
+    await timing.waitFor({ timeout: 10_000 });
+    await workbench.screenshot('06-timing-tab-tries');
+    const names = await timing.locator('.timing-name').allInnerTexts();
+    assert.deepEqual(names.filter((n) => /try/i.test(n)), ['Try 1 (503)', 'Waited before try 2', 'Try 2 (503)', 'Waited before try 3', 'Try 3 (200)']);
+    assert.match(await timing.innerText(), /3 hops/);
+    assert.equal(flakyTries, 3, 'the server saw three tries');
   });
 });
