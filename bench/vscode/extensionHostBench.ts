@@ -3,6 +3,7 @@
 // `bench-vscode.json` in the workspace folder.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as inspector from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -11,8 +12,8 @@ import { CodeLensProvider } from '../../src/vscode/codeLensProvider';
 import { DocumentCache } from '../../src/vscode/documentCache';
 import { trivialLensProvider } from './trivialLensProviders';
 
-/** Fresh files measured per CodeLens case (after one warm-up round). */
-const CODELENS_RUNS = Number(process.env.BENCH_CODELENS_RUNS ?? 9);
+/** Fresh files measured per CodeLens case (after one warm-up round); even, so ours and floor A go first equally often. */
+const CODELENS_RUNS = Number(process.env.BENCH_CODELENS_RUNS ?? 12);
 /** Requests in the CodeLens file. */
 const REQUESTS = 10_000;
 /**
@@ -21,7 +22,7 @@ const REQUESTS = 10_000;
  */
 export const RESOLVE_COUNT = Number(process.env.BENCH_CODELENS_RESOLVE ?? 50);
 
-/** The CodeLens cases: ours, and trivial providers whose lenses come with commands (eager) or get them on resolve (lazy). */
+/** The CodeLens cases: ours, and trivial providers whose lenses get their command on resolve (lazy, floor A) or come with it (eager, floor B). */
 export const LENS_CASES = ['ours', 'floorEager', 'floorLazy'] as const;
 /** One CodeLens case. */
 export type LensCase = (typeof LENS_CASES)[number];
@@ -29,6 +30,8 @@ export type LensCase = (typeof LENS_CASES)[number];
 /** Figures for one CodeLens case: ms per fresh file, lenses returned, and how many of them had a command. */
 export interface LensFigures {
   ms: number[];
+  /** CPU time the extension host spent during each call (user + system), in ms: less noisy than wall time on a loaded machine. */
+  hostCpuMs: number[];
   returned: number;
   withCommand: number;
 }
@@ -50,7 +53,7 @@ const SEND_ALL_REQUESTS = 301;
 
 /**
  * Send All through the command, against a loopback server whose every response sets a cookie (the session
- * changes each time): counts the tree's refreshes and the session file's writes, until 1 s after the last.
+ * changes each time): counts the tree's refreshes and the session file's writes, until 1 s after the first of each.
  */
 async function sendAllCounts(api: HttpSessionApi, folder: string): Promise<ExtensionHostFigures['sendAll']> {
   const server = http.createServer((req, res) => {
@@ -69,6 +72,8 @@ async function sendAllCounts(api: HttpSessionApi, folder: string): Promise<Exten
     const started = performance.now();
     const results = await vscode.commands.executeCommand<Array<{ exchange?: { response?: { status: number } } }>>('httpSession.sendAll', vscode.Uri.file(file));
     const ms = performance.now() - started;
+    // Until the (delayed) save has happened, then a second more for any late second update.
+    for (let waited = 0; waited < 10_000 && (sessionSaves === 0 || treeUpdates === 0); waited += 50) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 1_000));
     return { requests: results.length, ms, treeUpdates, sessionSaves, statuses: [...new Set(results.map((r) => r.exchange?.response?.status ?? 0))] };
   } finally {
@@ -102,11 +107,47 @@ function bigFile(seed: number): string {
 const requestLines = (): number[] => Array.from({ length: REQUESTS }, (_, i) => 4 + 4 * i);
 
 /**
- * The floors' documents are untitled plain text (only the floor registered at the time gives them lenses); ours
- * are untitled `http` documents. Untitled, so no workspace scan of named requests sees them (each written
- * file of 10,000 requests would set off one, a cost of the bench's setup rather than of the lenses).
+ * Every case measures an untitled `http` document of the same shape, so what our extension does with an open
+ * `.http` file (diagnostics, indexes) is the same for all; during a floor's turn our lenses are switched off
+ * (`httpSession.codeLens.enabled`), so only the floor gives lenses. Untitled, so no workspace scan of named
+ * requests sees them (each written file of 10,000 requests would set off one, a cost of the bench's setup
+ * rather than of the lenses).
  */
-const FLOOR_SELECTOR: vscode.DocumentSelector = { language: 'plaintext', scheme: 'untitled' };
+const FLOOR_SELECTOR: vscode.DocumentSelector = { language: 'http', scheme: 'untitled' };
+/** Wait between opening a case's document and asking for its lenses, in ms: the checks opening sets off are done by then. */
+const SETTLE_MS = 500;
+
+/** Switches our CodeLens provider on or off (user setting), and waits until the extension host sees it. */
+async function setOurLenses(enabled: boolean): Promise<void> {
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('httpSession');
+  if (config().get<boolean>('codeLens.enabled') === enabled) return;
+  await config().update('codeLens.enabled', enabled ? undefined : false, vscode.ConfigurationTarget.Global);
+  for (let i = 0; i < 100 && config().get<boolean>('codeLens.enabled') !== enabled; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+/**
+ * With BENCH_CPUPROFILE set (a folder), a CPU profile of the extension host for one part of the bench, written
+ * as `<part>.cpuprofile` there (open it in Chrome's DevTools or VS Code); unset, nothing is profiled.
+ */
+async function startProfile(): Promise<{ stop(part: string): Promise<void> } | undefined> {
+  const folder = process.env.BENCH_CPUPROFILE;
+  if (!folder) return undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params?: object): Promise<T> =>
+    new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop(part) {
+      const { profile } = await post<{ profile: object }>('Profiler.stop');
+      session.disconnect();
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, `${part}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
 
 /** Entry called by the launcher: measures, writes the JSON, never throws for a slow figure. */
 export async function run(): Promise<void> {
@@ -115,30 +156,53 @@ export async function run(): Promise<void> {
   const api = await extension.activate();
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (!folder) throw new Error('the bench needs a workspace folder');
-  const empty = (): LensFigures => ({ ms: [], returned: 0, withCommand: 0 });
+  // First, while only the workspace's own files are open (the CodeLens part leaves 30 big documents open).
+  const sendAllProfiler = await startProfile();
+  const sendAll = await sendAllCounts(api, folder);
+  await sendAllProfiler?.stop('sendall');
+  const empty = (): LensFigures => ({ ms: [], hostCpuMs: [], returned: 0, withCommand: 0 });
   const codeLens: Record<LensCase, LensFigures> = { ours: empty(), floorEager: empty(), floorLazy: empty() };
   const ownWorkMs: number[] = [];
-  // Round 0 warms up every code path; the cases take turns so none gets a quieter moment of the machine.
-  for (let round = 0; round <= CODELENS_RUNS; round++) {
-    for (const lensCase of LENS_CASES) {
-      const floor = lensCase === 'ours' ? undefined
-        : vscode.languages.registerCodeLensProvider(FLOOR_SELECTOR, trivialLensProvider(lensCase === 'floorEager' ? 'eager' : 'lazy', requestLines));
-      try {
-        const document = await vscode.workspace.openTextDocument({ language: floor ? 'plaintext' : 'http', content: bigFile(round) });
-        const started = performance.now();
-        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, RESOLVE_COUNT);
-        const ms = performance.now() - started;
-        if (round === 0) continue;
-        codeLens[lensCase].ms.push(ms);
-        codeLens[lensCase].returned = lenses.length;
-        codeLens[lensCase].withCommand = lenses.filter((l) => l.command).length;
-        if (!floor) ownWorkMs.push(ownWork(document, RESOLVE_COUNT));
-      } finally {
-        floor?.dispose();
+  const profiler = await startProfile();
+  try {
+    // Round 0 warms up every code path. Ours and floor A take turns, first one then the other going first (an
+    // A/A run of floor A against itself showed the first of a pair ~1.2-1.6x slower here, so a fixed order is
+    // not fair); floor B's 10,000 commands leave the most garbage behind, so its rounds come after (context only).
+    const pair = (round: number): LensCase[] => (round % 2 === 0 ? ['ours', 'floorLazy'] : ['floorLazy', 'ours']);
+    const turns: LensCase[][] = [...Array.from({ length: CODELENS_RUNS + 1 }, (_, round) => pair(round)), ...Array.from({ length: CODELENS_RUNS + 1 }, () => ['floorEager'] as LensCase[])];
+    const oursDocuments: vscode.TextDocument[] = [];
+    for (const [index, cases] of turns.entries()) {
+      const round = index % (CODELENS_RUNS + 1);
+      for (const lensCase of cases) {
+        const floor = lensCase === 'ours' ? undefined
+          : vscode.languages.registerCodeLensProvider(FLOOR_SELECTOR, trivialLensProvider(lensCase === 'floorEager' ? 'eager' : 'lazy', requestLines));
+        try {
+          await setOurLenses(!floor);
+          const document = await vscode.workspace.openTextDocument({ language: 'http', content: bigFile(round) });
+          // What opening the file sets off (diagnostics, indexes) is the same for every case: let it settle first.
+          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          const cpu = process.cpuUsage();
+          const started = performance.now();
+          const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, RESOLVE_COUNT);
+          const ms = performance.now() - started;
+          const used = process.cpuUsage(cpu);
+          if (round === 0) continue;
+          codeLens[lensCase].ms.push(ms);
+          codeLens[lensCase].hostCpuMs.push((used.user + used.system) / 1000);
+          codeLens[lensCase].returned = lenses.length;
+          codeLens[lensCase].withCommand = lenses.filter((l) => l.command).length;
+          if (!floor) oursDocuments.push(document);
+        } finally {
+          floor?.dispose();
+        }
       }
     }
+    // Our provider's own work, after the turns (its cold parses leave garbage that would land in the next turn).
+    for (const document of oursDocuments) ownWorkMs.push(ownWork(document, RESOLVE_COUNT));
+  } finally {
+    await setOurLenses(true);
   }
-  const sendAll = await sendAllCounts(api, folder);
+  await profiler?.stop('codelens');
   const figures: ExtensionHostFigures = { activationMs: api.activationMs, requests: REQUESTS, resolveCount: RESOLVE_COUNT, codeLens, ownWorkMs, sendAll };
   fs.writeFileSync(path.join(folder, 'bench-vscode.json'), JSON.stringify(figures));
 }

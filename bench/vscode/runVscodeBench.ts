@@ -14,7 +14,8 @@ import type { ExtensionHostFigures, LensFigures } from './extensionHostBench';
 const CLICKS = Number(process.env.BENCH_VSCODE_CLICKS ?? 7);
 /**
  * Comma-separated parts to run; unset runs everything. `json20` (or `browser`): the browser part (small-response
- * clicks and the 20 MB JSON); `sendall`: Send All on 301 requests (also part of `browser`); `codelens` /
+ * clicks and the 20 MB JSON); `sendall`: Send All on 301 requests (also part of `browser`; `sendallview` runs only
+ * its browser half); `codelens` /
  * `activation`: the extension-host part (with the Send All tree and save counts); `bundle`: the bundle sizes.
  */
 const ONLY = process.env.BENCH_VSCODE_ONLY;
@@ -55,12 +56,14 @@ async function extensionHostFigures(): Promise<void> {
   const shape = (f: LensFigures): string => `${f.returned} lenses back, ${f.withCommand} with a command`;
   const n = (x: number): string => x.toLocaleString('en-US');
   const best = (f: LensFigures): string => `best ${ms(Math.min(...f.ms))}`;
-  const call = `executeCodeLensProvider(uri, ${figures.resolveCount}), median of ${ours.ms.length} fresh files, cases taking turns`;
+  const call = `executeCodeLensProvider(uri, ${figures.resolveCount}), median of ${ours.ms.length} fresh untitled .http files, cases taking turns`;
   row(`CodeLens, ${n(figures.requests)}-request file, ours (${call}; ${shape(ours)})`,
-    `${ms(oursMs)} (${(oursMs / lazyMs).toFixed(2)}x floor A, ${(oursMs / eagerMs).toFixed(2)}x floor B; ${best(ours)})`, '< 100 ms', oursMs < 100);
-  row(`CodeLens floor A: trivial provider, ${n(figures.requests)} range-only lenses, command on resolve (${shape(floorLazy)})`, `${ms(lazyMs)} (${best(floorLazy)})`, '(floor)', true);
+    `${ms(oursMs)} (${(oursMs / lazyMs).toFixed(2)}x floor A, ${(oursMs / eagerMs).toFixed(2)}x floor B; ${best(ours)})`, '≤ 1.1x floor A', oursMs <= 1.1 * lazyMs);
+  row(`CodeLens floor A: trivial provider on the same files (ours switched off), ${n(figures.requests)} range-only lenses, command on resolve (${shape(floorLazy)})`, `${ms(lazyMs)} (${best(floorLazy)})`, '(floor)', true);
+  const cpu = (f: LensFigures): number => median(f.hostCpuMs);
+  row(`CodeLens, extension host CPU during the call (median): ours against floor A`, `${ms(cpu(ours))} vs ${ms(cpu(floorLazy))} (${(cpu(ours) / Math.max(cpu(floorLazy), 0.1)).toFixed(2)}x)`, '(context)', true);
   row(`CodeLens, ours alone: our provider called directly (cold parse, ${n(figures.requests)} lenses, ${figures.resolveCount} resolved)`, `${ms(median(figures.ownWorkMs))} (best ${ms(Math.min(...figures.ownWorkMs))})`, '(context)', true);
-  row(`CodeLens floor B: trivial provider, ${n(figures.requests)} lenses with commands up front (${shape(floorEager)})`, `${ms(eagerMs)} (${best(floorEager)})`, '(floor)', true);
+  row(`CodeLens floor B: trivial provider on the same files (ours switched off), ${n(figures.requests)} lenses with commands up front (${shape(floorEager)})`, `${ms(eagerMs)} (${best(floorEager)})`, '(floor)', true);
   const { sendAll } = figures;
   row(`Send All, ${sendAll.requests} requests each setting a cookie (extension host): session tree refreshes`, `${sendAll.treeUpdates}`, '1 per burst', sendAll.treeUpdates === 1);
   row(`Send All (extension host): session file writes`, `${sendAll.sessionSaves}`, '1 per burst', sendAll.sessionSaves === 1);
@@ -145,18 +148,50 @@ const LABEL_SCRIPT = `(() => {
 })()`;
 
 /**
- * The render stamp of the view's page once it shows `label`. Polled every 50 ms through one frame handle (the
+ * The render stamp of the view's page once it shows `label` in a render after `after` (epoch ms). Polled every 50 ms through one frame handle (the
  * panel keeps its page): the stamp is the page's own, so polling less often does not change the figure, and
  * the bench's reads do not load the workbench whose frames it measures.
  */
-async function renderOf(page: Page, label: string, timeoutMs = 120_000): Promise<number> {
+async function renderOf(page: Page, label: string, after = 0, timeoutMs = 120_000): Promise<number> {
   let frame: Frame | undefined;
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
     frame ??= await viewFrame(page).catch(() => undefined);
     const seen = frame ? await frame.evaluate(LABEL_SCRIPT).catch(() => { frame = undefined; return undefined; }) as { label: string; rendered?: number } | undefined : undefined;
-    if (seen?.label === label && seen.rendered !== undefined) return seen.rendered;
+    if (seen?.label === label && seen.rendered !== undefined && seen.rendered > after) return seen.rendered;
   }
   throw new Error(`the response view did not show ${label} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * The workbench page's main-thread time during one part (Chromium's Performance metrics: tasks, script,
+ * layout, style), printed as context; with BENCH_CPUPROFILE set (a folder), also a CPU profile of it written
+ * as `<part>.cpuprofile` there (as the extension-host bench writes its own).
+ */
+async function watchPage(page: Page): Promise<{ stop(part: string): Promise<void> }> {
+  const folder = process.env.BENCH_CPUPROFILE;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async (): Promise<Map<string, number>> => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  if (folder) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  return {
+    async stop(part) {
+      if (folder) {
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.mkdirSync(folder, { recursive: true });
+        fs.writeFileSync(path.join(folder, `${part}.cpuprofile`), JSON.stringify(profile));
+      }
+      const after = await metrics();
+      await cdp.detach();
+      const delta = (name: string): number => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+      const durations = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map((name) => `${name.replace('Duration', '')} ${(delta(name) * 1000).toFixed(0)} ms`);
+      console.log(`[bench:vscode] ${part}, workbench main thread: ${durations.join(', ')}, ${delta('LayoutCount')} layouts`);
+    },
+  };
 }
 
 /**
@@ -185,12 +220,18 @@ async function sendAllFigures(): Promise<void> {
     await renderOf(page, 'r0');
     for (let run = 1; run <= SEND_ALL_RUNS; run++) {
       finished.clear();
-      await page.locator('.monaco-editor .view-lines').first().click();
+      const watch = await watchPage(page);
       await page.evaluate(FRAME_MONITOR);
       const started = now();
-      await page.keyboard.press('Control+Alt+Shift+R');
-      const rendered = await renderOf(page, `r${last}`);
+      // The key goes to the .http editor; pressed again if the run did not start (focus was elsewhere).
+      for (let tries = 0; tries < 3 && finished.size === 0; tries++) {
+        await page.locator('.monaco-editor .view-lines', { hasText: '### r0' }).first().click();
+        await page.keyboard.press('Control+Alt+Shift+R');
+        for (let waited = 0; waited < 5_000 && finished.size === 0; waited += 100) await page.waitForTimeout(100);
+      }
+      const rendered = await renderOf(page, `r${last}`, started);
       const maxGap = await page.evaluate(FRAME_STOP) as number;
+      await watch.stop(`send all run ${run}`);
       const lastByte = finished.get(`/items/${last}`) ?? NaN;
       const all = finished.size;
       row(`Send All, ${SEND_ALL_REQUESTS} small requests (run ${run}): server's last byte → last response shown`, ms(rendered - lastByte), 'within 200 ms', rendered - lastByte <= 200);
@@ -261,7 +302,7 @@ async function main(): Promise<void> {
   if (wanted('bundle')) await bundleSizes();
   if (wanted('codelens', 'activation', 'sendall')) await extensionHostFigures();
   if (wanted('json20', 'browser')) await browserFigures();
-  if (wanted('sendall', 'browser')) await sendAllFigures();
+  if (wanted('sendall', 'browser', 'sendallview')) await sendAllFigures();
   const table = ['', '### In the real VS Code (code-server + headless Chromium)', '', '| measure | figure | target | met |', '|---|---|---|---|', ...rows, ''];
   console.log(table.join('\n'));
   // A partial run (BENCH_VSCODE_ONLY) is for iterating: it leaves bench/results.md alone.

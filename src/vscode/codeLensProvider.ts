@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readEditorSettings } from './config';
 import { Disposable } from './disposable';
+import type { RequestBlock } from '../core/parser/types';
 import type { DocumentCache } from './documentCache';
 
 /** Command id the lens runs; also the id of the editor command. */
@@ -10,11 +11,25 @@ export const SEND_REQUEST_COMMAND = 'httpSession.sendRequest';
 export class RequestCodeLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
-    /** The document the lens was made for. */
-    readonly uri: vscode.Uri,
+    /** The document the lens was made for (VS Code's live object: it reads as the document is now). */
+    readonly document: vscode.TextDocument,
   ) {
     super(range);
   }
+}
+
+/** The request whose request line is `line` (requests are in file order: a binary search, no scan of 10,000). */
+function requestOnLine(requests: readonly RequestBlock[], line: number): RequestBlock | undefined {
+  let low = 0;
+  let high = requests.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = requests[mid].requestLine;
+    if (at === line) return requests[mid];
+    if (at < line) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
 }
 
 /** What a lens shows when its line no longer holds a request line, until VS Code asks for fresh lenses. */
@@ -40,7 +55,7 @@ export class CodeLensProvider extends Disposable implements vscode.CodeLensProvi
   /** One range-only lens per request of the document's current parse; none when the setting is off. */
   provideCodeLenses(document: vscode.TextDocument): RequestCodeLens[] {
     if (!readEditorSettings(document.uri).codeLensEnabled) return [];
-    return this.documents.get(document).requests.map((request) => new RequestCodeLens(document.lineAt(request.requestLine).range, document.uri));
+    return this.documents.get(document).requests.map((request) => new RequestCodeLens(document.lineAt(request.requestLine).range, document));
   }
 
   /**
@@ -49,16 +64,15 @@ export class CodeLensProvider extends Disposable implements vscode.CodeLensProvi
    * more (an edit moved it), the lens is blank and VS Code is asked for fresh lenses.
    */
   resolveCodeLens(lens: RequestCodeLens): RequestCodeLens {
-    const key = lens.uri.toString();
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const { document } = lens;
     const line = lens.range.start.line;
-    const request = document ? this.documents.get(document).requests.find((r) => r.requestLine === line) : undefined;
+    const request = document.isClosed ? undefined : requestOnLine(this.documents.get(document).requests, line);
     lens.command = request
       ? {
         title: 'Send Request',
         tooltip: `Send ${request.method} ${request.url} through the session`,
         command: SEND_REQUEST_COMMAND,
-        arguments: [lens.uri, request.requestLine],
+        arguments: [document.uri, request.requestLine],
       }
       : STALE;
     if (!request) this.changed.fire();

@@ -14,7 +14,8 @@ export const SEND_ALL_COMMAND = 'httpSession.sendAll';
  * `httpSession.sendRequest [uri] [line]`: sends the request under the cursor (or at `line` of `uri`, as the
  * CodeLens passes) through the request controller and resolves with the RunResult (undefined when nothing ran).
  * `httpSession.sendAll [uri]`: sends every request of the file in order, stopping at the first that got no
- * response (as the CLI does); resolves with the results so far.
+ * response (as the CLI does); resolves with the results so far. The whole run is one session batch: whoever
+ * listens to the sessions (tree, save, diagnostics) updates once per Send All, not once per response.
  */
 export class SendRequestCommand extends Disposable {
   constructor(private readonly sources: FileSourceDeps & { documents: DocumentCache }, private readonly requests: RequestController) {
@@ -30,11 +31,14 @@ export class SendRequestCommand extends Disposable {
       return [];
     }
     const results: RunResult[] = [];
-    for (const block of this.sources.documents.get(document).requests) {
-      const result = await this.requests.send(fileRequestSource(this.sources, document.uri, block.requestLine));
-      if (result) results.push(result);
-      if (!result?.exchange?.response) break;
-    }
+    // One burst, one session change: the tree, the session save and the diagnostics hear of it once, at the end.
+    await this.sources.sessions.batch(async () => {
+      for (const block of this.sources.documents.get(document).requests) {
+        const result = await this.requests.send(fileRequestSource(this.sources, document.uri, block.requestLine));
+        if (result) results.push(result);
+        if (!result?.exchange?.response) break;
+      }
+    });
     // Run from a key or menu, the return value crosses to the workbench as JSON after the last response:
     // a line per request there, not 300 exchanges to serialise while the view shows the last one.
     Object.defineProperty(results, 'toJSON', { value: () => results.map(summaryOf), enumerable: false });

@@ -14,23 +14,28 @@ const STATUS_DELAY_MS = 50;
 export function registerStatusBar(context: vscode.ExtensionContext, store: SessionStore, activity: RequestActivity): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('httpSession.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'HTTP Session';
+  let shown = '';
+  // Each property set is a message to the workbench: only a change is sent.
+  const apply = (text: string, tooltip: string, command: string): void => {
+    const key = `${text}\n${tooltip}\n${command}`;
+    if (key === shown) return;
+    shown = key;
+    item.text = text;
+    item.tooltip = tooltip;
+    item.command = command;
+    item.show();
+  };
   const update = (): void => {
     const running = activity.labels;
     if (running.length) {
-      item.text = running.length > 1 ? `$(sync~spin) Sending ${running.length}…` : '$(sync~spin) Sending…';
-      item.tooltip = `Sending: ${running.join(', ')}\nClick to cancel.`;
-      item.command = 'httpSession.cancelRequest';
-      item.show();
+      apply(running.length > 1 ? `$(sync~spin) Sending ${running.length}…` : '$(sync~spin) Sending…', `Sending: ${running.join(', ')}\nClick to cancel.`, 'httpSession.cancelRequest');
       return;
     }
     const cookies = store.get(DEFAULT_SESSION).listCookies().length;
-    item.text = `$(key) ${cookies} cookie${cookies === 1 ? '' : 's'}`;
-    item.tooltip = ['HTTP Session: cookies of the default session', ...store.names().map((name) => {
+    apply(`$(key) ${cookies} cookie${cookies === 1 ? '' : 's'}`, ['HTTP Session: cookies of the default session', ...store.names().map((name) => {
       const session = store.get(name);
       return `${name}: ${session.listCookies().length} cookies, ${session.defaultHeaders.list().length} default headers`;
-    }), 'Click to show the sessions.'].join('\n');
-    item.command = 'httpSession.sessions.focus';
-    item.show();
+    }), 'Click to show the sessions.'].join('\n'), 'httpSession.sessions.focus');
   };
   // At most one update per 50 ms with the latest state: Send All's 600 starts and ends are not 600 updates.
   const scheduled = new RunOnceScheduler(update, STATUS_DELAY_MS);

@@ -1,12 +1,16 @@
 // What a user clicks: open the workspace, open an .http file from the explorer, click "Send Request",
 // read the response; then the second request shows the cookie the first one set; a retried request shows
-// each try in the Timing tab. Screenshots of every step land in artifacts/screenshots/.
+// each try in the Timing tab; Send All ends on the last response. Screenshots of every step land in
+// artifacts/screenshots/.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
 import { openWorkbench, settledCount, skipWithoutChromium } from './workbench';
 import type { Workbench } from './workbench';
+
+/** Requests in burst.http, sent with Send All. */
+const BURST = 40;
 
 describe('browser: Send Request in the VS Code workbench', function () {
   let target: TestServer;
@@ -38,6 +42,7 @@ describe('browser: Send Request in the VS Code workbench', function () {
         `GET ${target.url}/flaky`,
         '',
       ].join('\n'),
+      'burst.http': Array.from({ length: BURST }, (_, i) => `### b${i}\nGET ${target.url}/burst/${i}\n`).join('\n'),
     });
   });
 
@@ -99,5 +104,22 @@ describe('browser: Send Request in the VS Code workbench', function () {
     assert.deepEqual(names.filter((n) => /try/i.test(n)), ['Try 1 (503)', 'Waited before try 2', 'Try 2 (503)', 'Waited before try 3', 'Try 3 (200)']);
     assert.match(await timing.innerText(), /3 hops/);
     assert.equal(flakyTries, 3, 'the server saw three tries');
+  });
+
+  it('Send All from its key: the view ends on the last response, after the server answered every request', async () => {
+    const page = workbench.page;
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'burst.http' }).click();
+    const editor = page.locator('.monaco-editor .view-lines', { hasText: '### b0' });
+    await editor.waitFor({ timeout: 30_000 });
+    const before = target.requests.length;
+    await editor.click();
+    await page.keyboard.press('Control+Alt+Shift+R');
+    const label = responseFrame().locator('.summary .label');
+    await label.getByText(`b${BURST - 1}`, { exact: true }).waitFor({ timeout: 60_000 });
+    assert.deepEqual(target.requests.slice(before).map((r) => r.url), Array.from({ length: BURST }, (_, i) => `/burst/${i}`));
+    await page.waitForTimeout(500);
+    assert.equal(await label.innerText(), `b${BURST - 1}`, 'the view stays on the last response');
+    assert.match(await responseFrame().locator('#status').innerText(), /^200/);
+    await workbench.screenshot('07-send-all-last-response');
   });
 });

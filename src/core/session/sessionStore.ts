@@ -42,9 +42,9 @@ export class SessionStore {
   }
 
   /**
-   * Runs `work` (one request) with change events held: when the last running batch ends, each session that
-   * changed fires once, and one that did not change fires nothing. The tree and the session save listen, so
-   * a request costs them at most one update.
+   * Runs `work` (one request, or a burst of them such as the editor's Send All) with change events held: when
+   * the last running batch ends, each session that changed fires once, and one that did not change fires
+   * nothing. The tree and the session save listen, so a request or a burst costs them at most one update.
    */
   async batch<T>(work: () => Promise<T>): Promise<T> {
     this.batches += 1;

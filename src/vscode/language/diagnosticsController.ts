@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { unknownVariables } from '../../core/editor/unknownVariables';
 import { variableUses } from '../../core/editor/variableUses';
 import type { Diagnostic } from '../../core/parser/types';
+import type { SessionStore } from '../../core/session/sessionStore';
 import { splitLines } from '../../core/parser/splitLines';
 import { Disposable, toDisposable } from '../disposable';
 import { RunOnceScheduler } from '../runOnceScheduler';
@@ -35,7 +36,14 @@ export class DiagnosticsController extends Disposable {
     this._register(services.environments.onDidChange(() => this.recheckAll()));
     this._register(services.requests.onDidChange(() => this.recheckAll()));
     this._register(services.globals.onDidChange(() => this.recheckAll()));
-    this._register(services.sessions.onDidChange(() => this.recheckAll()));
+    // Only a session's global names matter here (cookies do not): a response setting a cookie rechecks nothing.
+    let sessionGlobals = globalNamesSignature(services.sessions);
+    this._register(services.sessions.onDidChange(() => {
+      const now = globalNamesSignature(services.sessions);
+      if (now === sessionGlobals) return;
+      sessionGlobals = now;
+      this.recheckAll();
+    }));
     this._register(toDisposable(() => { for (const timer of this.timers.values()) clearTimeout(timer); }));
     // Files already open are checked just after activation returns (a big file's parse is not activation work).
     this.checkOpenFiles.schedule();
@@ -80,6 +88,11 @@ export class DiagnosticsController extends Disposable {
 }
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+
+/** The names of every session's globals, as one comparable string. */
+function globalNamesSignature(sessions: SessionStore): string {
+  return sessions.names().map((name) => `${name}:${[...sessions.get(name).globals.keys()].sort().join(',')}`).join('\n');
+}
 
 function toVscode(d: Diagnostic, document: vscode.TextDocument): vscode.Diagnostic {
   const line = Math.min(d.line, document.lineCount - 1);

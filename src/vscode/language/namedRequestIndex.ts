@@ -144,8 +144,14 @@ export class NamedRequestIndex extends Disposable {
   }
 }
 
+/** Names of each parse (one version of a file): asked for on every diagnostics check, found once. */
+const namesByParse = new WeakMap<HttpFile, Names>();
+
 function namesOf(file: HttpFile): Names {
+  const cached = namesByParse.get(file);
+  if (cached) return cached;
   const names: Names = new Map();
+  namesByParse.set(file, names);
   for (const request of file.requests) {
     // The name the runtime gives the request (its last `# @name`, else a `### NAME` title), where it is written.
     if (request.name === undefined || request.nameLine === undefined) continue;

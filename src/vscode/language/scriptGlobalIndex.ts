@@ -14,12 +14,25 @@ const GLOBALS_DELAY_MS = 300;
 
 type Located = GlobalAssignment & { uri: vscode.Uri };
 
+type Scripts = { inline: Located[]; handlerFiles: vscode.Uri[] };
+
+/**
+ * Scripts of each parse (a parse is one version of a file, see DocumentCache): every diagnostics check asks
+ * for the workspace's globals, and a file that did not change is not searched again.
+ */
+const scriptsByParse = new WeakMap<HttpFile, { key: string; scripts: Scripts }>();
+
 /** An `.http` file's inline assignments and the handler files it names (absolute). */
-function scriptsOf(file: HttpFile, uri: vscode.Uri): { inline: Located[]; handlerFiles: vscode.Uri[] } {
-  return {
+function scriptsOf(file: HttpFile, uri: vscode.Uri): Scripts {
+  const key = uri.toString();
+  const cached = scriptsByParse.get(file);
+  if (cached?.key === key) return cached.scripts;
+  const scripts = {
     inline: httpFileAssignments(file).map((a) => ({ ...a, uri })),
     handlerFiles: scriptFilesOf(file).map((p) => vscode.Uri.file(path.resolve(path.dirname(uri.fsPath), p))),
   };
+  scriptsByParse.set(file, { key, scripts });
+  return scripts;
 }
 
 /** Where a script of the workspace sets a global. */

@@ -14,6 +14,12 @@ import { webviewHtml } from './webviewHtml';
 /** The response panel's webview type (also in package.json's activation events). */
 export const RESPONSE_VIEW_TYPE = 'httpSession.response';
 
+/**
+ * Least time a shown response stays before a newer state replaces it, in ms. One response after another (Send
+ * All) then renders at most ~10 times a second, always the latest, instead of once per response in the
+ * workbench's own thread (the page shares it); a single send, whose response replaces "Sending…", never waits.
+ */
+export const VIEW_PACE_MS = 100;
 /** Body text sent per "show more" request, in UTF-16 units (256 K): small enough that each click stays responsive. */
 const CHUNK_CHARS = 256 * 1024;
 
@@ -24,7 +30,8 @@ const CHUNK_CHARS = 256 * 1024;
  * as it arrives instead of after a page load (VS Code's floor for a new webview page is ~100-150 ms here).
  * The last state is re-sent on every `ready`. Only the latest state is ever on its way: while one post is
  * being delivered, newer states replace each other and the newest follows (Send All's 300 responses never
- * queue 600 renders; the view shows the last one as soon as it arrives).
+ * queue 600 renders; the view shows the last one as soon as it arrives, or VIEW_PACE_MS after the response
+ * before it, whichever is later).
  */
 export class ResponsePanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -39,6 +46,9 @@ export class ResponsePanel extends Disposable {
   private lastState: HostMessage | undefined;
   private current: CurrentResponse | undefined;
   private currentId = 0;
+  /** When (performance.now()) the response or error now on the page was posted; 0 while "Sending…" is. */
+  private resultPostedAt = 0;
+  private paced: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -46,7 +56,10 @@ export class ResponsePanel extends Disposable {
     private readonly log: LogChannel,
   ) {
     super();
-    this._register(toDisposable(() => this.panel?.dispose()));
+    this._register(toDisposable(() => {
+      clearTimeout(this.paced);
+      this.panel?.dispose();
+    }));
   }
 
   /** The live webview panel, if open (for tests). */
@@ -93,6 +106,7 @@ export class ResponsePanel extends Disposable {
     this.panel = panel;
     this.page += 1;
     this.ready = false;
+    this.resultPostedAt = 0;
     this.title = undefined;
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, this.page);
     const listeners = [
@@ -129,12 +143,18 @@ export class ResponsePanel extends Disposable {
       this.stale = true;
       return;
     }
+    const wait = this.resultPostedAt + VIEW_PACE_MS - performance.now();
+    if (this.ready && this.resultPostedAt > 0 && wait > 0) {
+      this.paced ??= setTimeout(() => { this.paced = undefined; this.deliver(); }, wait);
+      return;
+    }
     // The tab title follows the state actually sent: one title update per post, not per state.
     if (this.pendingTitle !== undefined && this.pendingTitle !== this.title) panel.title = this.title = this.pendingTitle;
     if (!this.ready) return;
     this.posting = true;
     this.stale = false;
     const sent = this.lastState;
+    this.resultPostedAt = sent.type === 'sending' ? 0 : performance.now();
     const landed = (): void => {
       this.posting = false;
       if (this.stale && this.lastState !== sent) this.deliver();
