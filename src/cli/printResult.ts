@@ -42,7 +42,7 @@ export function printResult(result: RunResult, io: CliIo, mask: SecretMask): voi
 }
 
 /**
- * `-q`: one line per request, `STATUS METHOD URL  (time, size)`, or `--- METHOD URL  CODE` when no response
+ * `-q`: one line per request, `STATUS METHOD URL  (time, size[, N tries])`, or `--- METHOD URL  CODE` when no response
  * came (the error itself on stderr, as without -q).
  */
 export function printQuietResult(result: RunResult, io: CliIo, mask: SecretMask): void {
@@ -53,7 +53,8 @@ export function printQuietResult(result: RunResult, io: CliIo, mask: SecretMask)
   const error = result.error ?? exchange?.error;
   if (response) {
     const colour = response.status >= 400 ? 'red' : response.status >= 300 ? 'yellow' : 'green';
-    io.out(`${io.style(['bold', colour], String(response.status))} ${target}  ${io.style('dim', `(${Math.round(exchange.timings.totalMs)} ms, ${formatBytes(response.body.length)})`)}`);
+    const tries = exchange.timings.tries ? `, ${exchange.timings.tries.length} tries` : '';
+    io.out(`${io.style(['bold', colour], String(response.status))} ${target}  ${io.style('dim', `(${Math.round(exchange.timings.totalMs)} ms, ${formatBytes(response.body.length)}${tries})`)}`);
   } else {
     io.out(`${io.style(['bold', 'red'], '---')} ${target}  ${error?.code ?? ''}`);
   }

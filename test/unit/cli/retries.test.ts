@@ -50,6 +50,15 @@ describe('CLI --retries N: retries without # @retry in the file, a request\'s ow
     assert.match(run.stdout, /tries: 503 \(\d+ ms\) · waited 500 ms · 503 \(\d+ ms\) · waited 1000 ms · 200 \(\d+ ms\)/);
   });
 
+  it('send -q says how many tries a retried request took; --json carries each try', async () => {
+    const quiet = await runCli(['send', write('quiet.http', `GET ${server.url}/fail/1/quiet\n`), '--retries', '1', '-q']);
+    assert.equal(quiet.code, 0, quiet.stderr);
+    assert.match(quiet.stdout, /^200 GET http:\/\/127\.0\.0\.1:\d+\/fail\/1\/quiet {2}\(\d+ ms, 10 B, 2 tries\)$/m);
+    const json = await runCli(['send', write('json.http', `GET ${server.url}/fail/1/json\n`), '--retries', '1', '--json']);
+    const line = JSON.parse(json.stdout.trim()) as { timings: { tries: Array<{ outcome: string; waitedMs: number }> } };
+    assert.deepEqual(line.timings.tries.map((t) => [t.outcome, t.waitedMs]), [['503', 0], ['200', 500]]);
+  });
+
   it('without --retries a request is sent once (the default is 0)', async () => {
     const run = await runCli(['send', write('once.http', `GET ${server.url}/fail/1/default\n`)]);
     assert.equal(run.code, 0, run.stderr);
