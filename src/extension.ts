@@ -22,6 +22,7 @@ import type { HttpTests } from './vscode/testing/registerTestController';
 import { registerWorkflow } from './vscode/workflow/registerWorkflow';
 import type { Workflow } from './vscode/workflow/registerWorkflow';
 import { RequestHistory } from './vscode/workflow/requestHistory';
+import { useCertificatePassphraseStorage } from './vscode/tls/certificatePassphrases';
 
 /** What `activate` returns: the extension's services, for tests and other extensions. */
 export interface HttpSessionApi {
@@ -54,6 +55,7 @@ let sessions: WorkspaceSessions | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<HttpSessionApi> {
   const started = performance.now();
   const log = new LogChannel();
+  useCertificatePassphraseStorage(context.secrets);
   const documents = new DocumentCache();
   // No await when there is no session file to read: an await lets the busy host's other work into the figure.
   const opened = WorkspaceSessions.open(context, log);

@@ -15,6 +15,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Asks a question on the terminal and resolves with the answer; absent when there is no terminal to ask on. */
   ask?(question: string): Promise<string | undefined>;
+  /** Like `ask`, but the answer is not echoed (a passphrase); absent when there is no terminal. */
+  askSecret?(question: string): Promise<string | undefined>;
   /** Writes whatever `out` still holds; resolves once it reached the stream. */
   flush?(): Promise<void>;
 }
@@ -35,7 +37,10 @@ export function createProcessIo(): CliIo {
     err: (text) => { void stdout.flush(); process.stderr.write(`${process.stderr.isTTY ? terminalSafe(text) : text}\n`); },
     style: (styles, text) => (colour ? styleText(styles, text) : text),
     env,
-    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: (question: string) => { void stdout.flush(); return askOnTerminal(question); } } : {}),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? {
+      ask: (question: string) => { void stdout.flush(); return askOnTerminal(question); },
+      askSecret: (question: string) => { void stdout.flush(); return askOnTerminal(question, true); },
+    } : {}),
   };
 }
 
@@ -75,9 +80,18 @@ function bufferedStdout(): { write(text: string): void; flush(): Promise<void> }
   };
 }
 
-/** One question on stderr, the answer read from stdin; undefined when stdin closes first. */
-async function askOnTerminal(question: string): Promise<string | undefined> {
+/** One question on stderr, the answer read from stdin (not echoed when `hidden`); undefined when stdin closes first. */
+async function askOnTerminal(question: string, hidden = false): Promise<string | undefined> {
   const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  if (hidden) {
+    // readline echoes what is typed through _writeToOutput; past the question, nothing is written.
+    const echo = terminal as unknown as { _writeToOutput(text: string): void };
+    const write = echo._writeToOutput.bind(terminal);
+    let asked = false;
+    echo._writeToOutput = (text) => {
+      if (!asked) { asked = true; write(text); } else if (text.includes('\n')) write('\n');
+    };
+  }
   try {
     return await new Promise<string | undefined>((resolve) => {
       terminal.once('close', () => resolve(undefined));

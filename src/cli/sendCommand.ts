@@ -16,6 +16,7 @@ import { SessionStore } from '../core/session/sessionStore';
 import { environmentDir, environmentRootForCli } from '../core/variables/environmentDir';
 import { loadEnvironments } from '../core/variables/environments';
 import type { CliIo } from './cliIo';
+import { certificatePassphrase } from './certificatePassphrase';
 import { noteConfirmation } from './noteConfirmation';
 import { secretMask } from './outputSecrets';
 import { printQuietResult, printResult } from './printResult';
@@ -53,7 +54,7 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const mask = secretMask(options.showSecrets);
   try {
     const confirm = noteConfirmation(options.yes, io);
-    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}) }, blocks, (sent) => {
+    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}), ...certificatePassphrase(io) }, blocks, (sent) => {
       // A `# @ref` sent first is printed (and counted) like any request, before the one that needed it.
       for (const result of withRefs(sent)) {
         if (options.json) io.out(JSON.stringify(resultJson(result, mask)));
@@ -135,10 +136,11 @@ export async function environmentFor(filePath: string, options: Pick<SendOptions
   return environments.resolve(options.env);
 }
 
-/** Engine settings from `--timeout`, `--retries` and `--insecure`. */
-export function engineSettings(options: Pick<SendOptions, 'timeoutMs' | 'retries' | 'insecure'>): EngineSettings {
+/** Engine settings from `--timeout`, `--retries`, `--insecure` and the transport flags (`--http2`, `--cert`, `--key`, `--cacert`). */
+export function engineSettings(options: Pick<SendOptions, 'timeoutMs' | 'retries' | 'insecure'> & { transport?: SendOptions['transport'] }): EngineSettings {
   return {
     ...DEFAULT_ENGINE_SETTINGS,
+    ...options.transport,
     timeoutMs: options.timeoutMs ?? DEFAULT_ENGINE_SETTINGS.timeoutMs,
     retries: options.retries ?? DEFAULT_ENGINE_SETTINGS.retries,
     rejectUnauthorized: !options.insecure,

@@ -3,6 +3,7 @@ import { parseCommandArgs, wholeNumberFlag } from './parseCommandArgs';
 import type { ScriptLimits } from '../core/scripts/types';
 import { RETRIES_FLAG, retriesFrom } from './retriesFlag';
 import { SCRIPT_LIMIT_FLAGS, scriptLimitsFrom } from './scriptLimitFlags';
+import { TRANSPORT_FLAGS, transportFrom, type TransportSettings } from './transportFlags';
 import { SEND_USAGE } from './usage';
 import { UsageError } from './usageError';
 
@@ -29,6 +30,8 @@ export interface SendOptions {
   retries?: number;
   /** `--script-timeout`, `--script-memory`. */
   scriptLimits: ScriptLimits;
+  /** `--http2`, `--cert`, `--key`, `--cacert`. */
+  transport: TransportSettings;
   help: boolean;
 }
 
@@ -48,6 +51,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     timeout: { type: 'string' },
     ...RETRIES_FLAG,
     ...SCRIPT_LIMIT_FLAGS,
+    ...TRANSPORT_FLAGS,
     help: { type: 'boolean', short: 'h' },
   }, SEND_USAGE);
   const help = values.help === true;
@@ -76,6 +80,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     timeoutMs: wholeNumberFlag(values.timeout, '--timeout', 0, SEND_USAGE),
     retries: retriesFrom(values, SEND_USAGE),
     scriptLimits: scriptLimitsFrom(values, SEND_USAGE),
+    transport: transportFrom(values, SEND_USAGE),
     help,
   };
 }

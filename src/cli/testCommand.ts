@@ -12,6 +12,7 @@ import { requestReport, totals } from '../core/testing/testReport';
 import type { FileReport, TestRunReport } from '../core/testing/testReport';
 import type { CliIo } from './cliIo';
 import { collectHttpFiles } from './collectHttpFiles';
+import { certificatePassphrase } from './certificatePassphrase';
 import { noteConfirmation } from './noteConfirmation';
 import { printFailure, SourceLines } from './printFailures';
 import { resultLabel } from './printResult';
@@ -77,7 +78,7 @@ async function runTestFile(shown: string, options: TestOptions, sessions: Sessio
     }
     const environment = await environmentFor(filePath, options, io);
     const confirm = noteConfirmation(options.yes, io);
-    const ctx = { filePath, file, sessions, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}) };
+    const ctx = { filePath, file, sessions, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}), ...certificatePassphrase(io) };
     const reportResult = (result: RunResult): void => {
       const entry = requestReport(result, resultLabel(result));
       report.requests.push(entry);

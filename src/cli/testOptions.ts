@@ -2,6 +2,7 @@ import type { ScriptLimits } from '../core/scripts/types';
 import { parseCommandArgs, wholeNumberFlag } from './parseCommandArgs';
 import { RETRIES_FLAG, retriesFrom } from './retriesFlag';
 import { SCRIPT_LIMIT_FLAGS, scriptLimitsFrom } from './scriptLimitFlags';
+import { TRANSPORT_FLAGS, transportFrom, type TransportSettings } from './transportFlags';
 import { TEST_USAGE } from './usage';
 import { UsageError } from './usageError';
 
@@ -17,6 +18,8 @@ export interface TestOptions {
   /** `--retries N`: the retries of a request without `# @retry`; undefined = the default (0). */
   retries?: number;
   scriptLimits: ScriptLimits;
+  /** `--http2`, `--cert`, `--key`, `--cacert`. */
+  transport: TransportSettings;
   junit?: string;
   json?: string;
   html?: string;
@@ -36,6 +39,7 @@ export function parseTestOptions(args: string[]): TestOptions {
     timeout: { type: 'string' },
     ...RETRIES_FLAG,
     ...SCRIPT_LIMIT_FLAGS,
+    ...TRANSPORT_FLAGS,
     'report-junit': { type: 'string' },
     'report-json': { type: 'string' },
     'report-html': { type: 'string' },
@@ -61,6 +65,7 @@ export function parseTestOptions(args: string[]): TestOptions {
     insecure: values.insecure === true,
     yes: values.yes === true,
     scriptLimits: scriptLimitsFrom(values, TEST_USAGE),
+    transport: transportFrom(values, TEST_USAGE),
     bail: values.bail === true,
     help,
   };

@@ -1,6 +1,7 @@
 /** Help texts of the CLI, one per command. */
 import { RETRIES_HELP } from './retriesFlag';
 import { SCRIPT_LIMIT_HELP } from './scriptLimitFlags';
+import { TRANSPORT_HELP } from './transportFlags';
 
 /** `http-session --help`. */
 export const MAIN_USAGE = `Usage: http-session <command> [options]
@@ -47,6 +48,7 @@ Options:
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
 ${RETRIES_HELP}
 ${SCRIPT_LIMIT_HELP}
+${TRANSPORT_HELP}
   -h, --help               Show this help
 
 Scripts (> {% %}, < {% %}) run in a sandbox; each test (?? line, client.test) is printed under its
@@ -70,6 +72,7 @@ Options:
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
 ${RETRIES_HELP}
 ${SCRIPT_LIMIT_HELP}
+${TRANSPORT_HELP}
       --report-junit FILE  Write a JUnit XML report (a testsuite per file, a testcase per test)
       --report-json FILE   Write the run as JSON
       --report-html FILE   Write one self-contained HTML page (nothing from a response runs in it)

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'ENVIRONMENT'
   | 'REFERENCE'
   | 'CONFIRMATION'
+  | 'CERTIFICATE'
   // a pre-request script threw or hit a limit: nothing was sent, a test failed (CLI exit 4)
   | 'SCRIPT'
   // transport failures: no response (CLI exit 1)
@@ -26,7 +27,7 @@ export type ErrorCode =
 
 /** Codes that describe a problem in the input rather than in the network. */
 export const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'PARSE', 'UNRESOLVED_VARIABLE', 'INVALID_HEADER', 'INVALID_URL', 'BODY_FILE', 'ENVIRONMENT', 'REFERENCE', 'CONFIRMATION',
+  'PARSE', 'UNRESOLVED_VARIABLE', 'INVALID_HEADER', 'INVALID_URL', 'BODY_FILE', 'ENVIRONMENT', 'REFERENCE', 'CONFIRMATION', 'CERTIFICATE',
 ]);
 
 /** Where in a file a problem sits; line is 0-based, `file` an absolute path when known. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HeaderList } from '../core/http/types';
-import type { EngineSettings } from '../core/runner/types';
+import type { EngineSettings, HostCertificate, TlsSettings } from '../core/runner/types';
 import { DEFAULT_ENGINE_SETTINGS, MAX_RETRIES } from '../core/runner/types';
 import { settingValue } from './trust/trustPolicy';
 
@@ -37,7 +37,34 @@ export function readEngineSettings(scope?: vscode.Uri, trusted = vscode.workspac
     rejectUnauthorized: settingValue(c.inspect<boolean>('tls.rejectUnauthorized'), trusted) ?? DEFAULT_ENGINE_SETTINGS.rejectUnauthorized,
     retries: Math.min(MAX_RETRIES, nonNegative(c.get('request.retries'), DEFAULT_ENGINE_SETTINGS.retries)),
     retryBackoffMs: DEFAULT_ENGINE_SETTINGS.retryBackoffMs,
+    httpVersion: c.get<string>('request.httpVersion') === '2' ? '2' : '1.1',
+    tls: readTlsSettings(c, scope, trusted),
   };
+}
+
+/** `httpSession.tls.certificates` and `httpSession.tls.ca` (user settings only in Restricted Mode); paths relative to the workspace folder. */
+function readTlsSettings(c: vscode.WorkspaceConfiguration, scope: vscode.Uri | undefined, trusted: boolean): TlsSettings {
+  const certificates = settingValue(c.inspect<Record<string, unknown>>('tls.certificates'), trusted) ?? {};
+  const ca = settingValue(c.inspect<unknown>('tls.ca'), trusted);
+  const baseDir = scope ? vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath : undefined;
+  return {
+    certificates: Object.fromEntries(Object.entries(certificates).flatMap(([host, value]) => {
+      const entry = hostCertificate(value);
+      return entry ? [[host, entry]] : [];
+    })),
+    ca: (Array.isArray(ca) ? ca : typeof ca === 'string' ? [ca] : []).filter((file): file is string => typeof file === 'string' && file !== ''),
+    ...(baseDir ? { baseDir } : {}),
+  };
+}
+
+function hostCertificate(value: unknown): HostCertificate | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const fields = value as Record<string, unknown>;
+  const entry: HostCertificate = {};
+  for (const name of ['cert', 'key', 'pfx'] as const) {
+    if (typeof fields[name] === 'string' && fields[name] !== '') entry[name] = fields[name];
+  }
+  return entry.cert || entry.pfx ? entry : undefined;
 }
 
 /** The editor-only settings for the resource `scope`. */

@@ -25,8 +25,10 @@ export function renderResponse(model: ResponseModel, host: RenderHost): { root: 
   status.id = 'status';
   const serverText = model.statusText && model.statusText !== statusWords(model.status, model.statusText)
     ? el('span', 'meta server-text', `(server: ${model.statusText})`) : undefined;
+  const version = el('span', 'meta http-version', `HTTP/${model.httpVersion}`);
+  version.id = 'http-version';
   const summary = el('div', 'summary',
-    status, serverText,
+    status, serverText, version,
     el('span', 'meta', formatMs(model.durationMs)),
     el('span', 'meta', formatBytes(model.size)),
     testsSummary(model.tests),

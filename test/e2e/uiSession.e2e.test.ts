@@ -101,6 +101,7 @@ describe('browser: session UI (response view, sessions tree, Clear Session)', fu
     await lens(0).click();
     const status = responseFrame().locator('#status');
     await status.filter({ hasText: '200 OK' }).waitFor({ timeout: 30_000 });
+    assert.equal(await responseFrame().locator('#http-version').innerText(), 'HTTP/1.1', 'the version the response came over is shown');
     await responseFrame().locator('.t-key', { hasText: '"ret"' }).waitFor({ timeout: 5_000 });
     await page().locator('.tab', { hasText: '200 signin' }).waitFor({ timeout: 10_000 });
     await workbench.screenshot('ui-01-login-200');

@@ -1,4 +1,5 @@
 import { HttpSessionError } from '../errors';
+import { clientCertificateRefusal } from './clientCertificateRefusal';
 import { MAX_RESPONSE_HEADER_BYTES } from './createDispatcher';
 
 /** What sendHop knew when a hop failed. */
@@ -10,6 +11,10 @@ export interface FailureContext {
   cancelled: boolean;
   /** Whole-hop timeout in ms, for the message. */
   timeoutMs: number;
+  /** Where the client certificate sent on this hop was configured; undefined when none was sent. */
+  clientCertificate?: string;
+  /** A TLS alert code that arrived on the hop's connection after the handshake (TLS 1.3 `certificate_required`). */
+  tlsAlert?: string;
 }
 
 /** Headers undici sets itself and refuses from the caller (lower case). */
@@ -37,6 +42,24 @@ function causeChain(err: unknown): Array<{ code?: string; message?: string }> {
     current = (current as { cause?: unknown }).cause;
   }
   return chain;
+}
+
+/**
+ * A server that refuses a client certificate may just close the connection after the handshake, with no
+ * alert: a TLS connection closed before any response byte while a certificate was sent is said to be that.
+ */
+function closedAfterCertificate(err: unknown, ctx: FailureContext): string | undefined {
+  const socket = (err as { code?: string; socket?: { bytesRead?: number } }).socket;
+  if (!ctx.clientCertificate || ctx.phase !== 'headers' || (err as { code?: string }).code !== 'UND_ERR_SOCKET' || socket?.bytesRead !== 0) return undefined;
+  return `The server at ${ctx.url.host} closed the connection after the TLS handshake, before any response: it may have refused the client certificate from ${ctx.clientCertificate}.`;
+}
+
+function firstCertificateRefusal(err: unknown, ctx: FailureContext): string | undefined {
+  for (const link of causeChain(err)) {
+    const message = typeof link.code === 'string' ? clientCertificateRefusal(link.code, ctx) : undefined;
+    if (message) return message;
+  }
+  return undefined;
 }
 
 function isTlsCode(code: string): boolean {
@@ -106,6 +129,8 @@ export function mapTransportError(err: unknown, ctx: FailureContext): HttpSessio
       : `No response within ${seconds} (timeout).`;
     return new HttpSessionError('TIMEOUT', message, undefined, err);
   }
+  const refused = clientCertificateRefusal(ctx.tlsAlert, ctx) ?? firstCertificateRefusal(err, ctx) ?? closedAfterCertificate(err, ctx);
+  if (refused) return new HttpSessionError('TLS', refused, undefined, err);
   for (const link of causeChain(err)) {
     if (link instanceof HttpSessionError) return link;
     const mapped = typeof link.code === 'string' ? byCode(link.code, link, ctx) : undefined;

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import { HttpSessionError } from '../errors';
 import { bodySource, isStreamedBody } from './bodySource';
+import { connectionFactsOf } from './connectionFacts';
 import { decodersFor } from './decodeBody';
 import { getHeader } from './headerList';
 import { mapTransportError, type FailureContext } from './mapTransportError';
@@ -75,7 +76,8 @@ function hopAbort(options: TransportOptions, ctx: FailureContext): { signal: Abo
 export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, options: TransportOptions): Promise<HopResult> {
   const url = targetUrl(req.url);
   if (options.signal?.aborted) throw new HttpSessionError('CANCELLED', 'Request cancelled.', undefined, options.signal.reason);
-  const ctx: FailureContext = { url, phase: 'headers', timedOut: false, cancelled: false, timeoutMs: options.reportedTimeoutMs ?? options.timeoutMs };
+  const ctx: FailureContext = { url, phase: 'headers', timedOut: false, cancelled: false, timeoutMs: options.reportedTimeoutMs ?? options.timeoutMs,
+    ...(options.clientCertificate ? { clientCertificate: options.clientCertificate } : {}) };
   const abort = hopAbort(options, ctx);
   const started = performance.now();
   const wire = wireBody(req);
@@ -103,19 +105,28 @@ export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, opti
     return {
       status: response.statusCode,
       statusText: (response as { statusText?: string }).statusText || STATUS_CODES[response.statusCode] || '',
-      httpVersion: '1.1',
+      httpVersion: negotiatedVersion(dispatcher, url),
       headers,
       body,
       truncated,
       timings: { headersMs: headersAt - started, bodyMs: performance.now() - headersAt },
     };
   } catch (err) {
+    ctx.tlsAlert = connectionFactsOf(dispatcher)?.alertOn((err as { socket?: { localPort?: number } }).socket?.localPort);
     throw mapTransportError(err, ctx);
   } finally {
     abort.dispose();
     // A body stream not read to its end (the server answered early, or the hop failed) must not keep its file open.
     if (wire.body && !Buffer.isBuffer(wire.body)) wire.body.destroy();
   }
+}
+
+/**
+ * The HTTP version the response really came over: '2' when the TLS handshake of the pool's connection to
+ * this origin chose `h2` by ALPN (undici then speaks HTTP/2 on it), else '1.1'.
+ */
+function negotiatedVersion(dispatcher: Dispatcher, url: URL): string {
+  return connectionFactsOf(dispatcher)?.protocolOf(url.origin) === 'h2' ? '2' : '1.1';
 }
 
 /**

@@ -31,6 +31,17 @@ export interface OutgoingRequest {
   body?: OutgoingBody;
 }
 
+/** A client certificate and extra CAs for TLS connections (node:tls option names; PEM text or PKCS#12 bytes). */
+export interface ClientTlsOptions {
+  cert?: string;
+  key?: string;
+  /** PKCS#12 (`.p12` / `.pfx`) bytes holding the certificate and its key. */
+  pfx?: Buffer;
+  passphrase?: string;
+  /** The CAs trusted instead of Node's defaults: Node's roots, NODE_EXTRA_CA_CERTS and the extra files (see tlsProfile). */
+  ca?: string[];
+}
+
 /** Per-request transport options. */
 export interface TransportOptions {
   /** Whole-request timeout in ms; 0 = none. Default 30000. */
@@ -41,6 +52,8 @@ export interface TransportOptions {
   maxBodyBytes: number;
   /** Verify TLS certificates (default true). */
   rejectUnauthorized: boolean;
+  /** Where the client certificate of this hop's pool comes from ('httpSession.tls.certificates["host"]', an env file), for messages; undefined when none is sent. */
+  clientCertificate?: string;
   signal?: AbortSignal;
 }
 

@@ -26,12 +26,19 @@ export function requestOptions(block: RequestBlock, settings: EngineSettings, fi
       timeoutMs: timeout ? parseTimeout(timeout, file) : settings.timeoutMs,
       maxBodyBytes: settings.maxBodyBytes,
       rejectUnauthorized: settings.rejectUnauthorized && !insecure,
+      http2: wantsHttp2(block.httpVersion, settings),
       useCookieJar: !has('no-cookie-jar'),
       ...(signal ? { signal } : {}),
     },
     retry: { count: retry ? parseRetry(retry, file) : settings.retries, backoffMs: settings.retryBackoffMs },
     omitHeaders: block.directives.filter((d) => d.name === 'no-session-header').flatMap((d) => d.value.split(/[\s,]+/)).filter(Boolean),
   };
+}
+
+/** `HTTP/2` (or `HTTP/2.0`) at the end of the request line, or no version there and the setting says '2'; `HTTP/1.1` keeps 1.1. */
+export function wantsHttp2(lineVersion: string | undefined, settings: Pick<EngineSettings, 'httpVersion'>): boolean {
+  if (lineVersion === undefined) return settings.httpVersion === '2';
+  return /^HTTP\/2(?:\.0)?$/i.test(lineVersion);
 }
 
 /** `# @retry 3` → 3 tries after the first; anything but a whole number 0–10 is a PARSE error naming the line. */

@@ -3,9 +3,9 @@
  * block of a `.http` file), resendStoredRequest (a history entry) and requestAsSent (Copy as cURL) all go
  * through it, so a step added here is added for all of them.
  *
- *   PREPARE_STAGES          confirm → refs → variables → pre-request-scripts → oauth → prologue → build → options → headers → default-params → aws-signature → cookies
+ *   PREPARE_STAGES          confirm → refs → variables → pre-request-scripts → oauth → prologue → build → options → tls → headers → default-params → aws-signature → cookies
  *   SEND_WRAPPERS           around the send: outermost first; the innermost step is sendWithSession
- *   AFTER_RESPONSE_STAGES   cookie-warnings → truncation-warning → named-response → session-statements → tests
+ *   AFTER_RESPONSE_STAGES   cookie-warnings → truncation-warning → http-version-note → named-response → session-statements → tests
  *
  * Extension points (add an entry to a list; keep the order meaningful):
  * - A prepare stage is a `PrepareStage` ({ name, onlyWhenSending?, run(draft) }) that reads and sets fields of
@@ -51,6 +51,8 @@ import type {
 } from './pipelineTypes';
 import { refsStage } from './refsStage';
 import { retryWrapper } from './retryWrapper';
+import { tlsStage } from '../tls/tlsStage';
+import { httpVersionNoteStage } from './httpVersionNoteStage';
 import { applyStatement } from './sessionStatements';
 import { defaultParamsStage } from './defaultParamsStage';
 import { preRequestScriptsStage, testsStage } from '../testing/testStages';
@@ -66,6 +68,7 @@ export const PREPARE_STAGES: readonly PrepareStage[] = [
   prologueStage,
   buildStage,
   optionsStage,
+  tlsStage,
   headersStage,
   defaultParamsStage,
   awsSignatureStage,
@@ -79,6 +82,7 @@ export const SEND_WRAPPERS: readonly SendWrapper[] = [retryWrapper, digestWrappe
 export const AFTER_RESPONSE_STAGES: readonly AfterResponseStage[] = [
   cookieWarningsStage,
   truncationWarningStage,
+  httpVersionNoteStage,
   namedResponseStage,
   sessionStatementsStage,
   testsStage,

@@ -5,6 +5,7 @@ import type { ScriptLimits } from '../scripts/types';
 import type { RequestTest, ScriptLog } from '../testing/types';
 import type { SessionStore } from '../session/sessionStore';
 import type { HttpFileCache } from './httpFileCache';
+import type { PassphraseFn } from '../tls/tlsProfile';
 
 /** Engine settings (the editor maps `httpSession.*` settings onto these; the CLI uses the defaults). */
 export interface EngineSettings {
@@ -23,6 +24,28 @@ export interface EngineSettings {
   retries: number;
   /** Wait before the first retry in ms, doubled for each next one; default 500. */
   retryBackoffMs: number;
+  /** HTTP version of requests whose line names none (`httpSession.request.httpVersion`): '2' offers HTTP/2 over TLS; default '1.1'. */
+  httpVersion: '1.1' | '2';
+  /** Client certificates by host and extra CA files (`httpSession.tls.certificates`, `httpSession.tls.ca`). */
+  tls: TlsSettings;
+}
+
+/** A client certificate of `httpSession.tls.certificates`: PEM `cert` (+ `key`) or a PKCS#12 `pfx`; paths absolute or relative to `TlsSettings.baseDir`. */
+export interface HostCertificate {
+  cert?: string;
+  key?: string;
+  pfx?: string;
+}
+
+/** The TLS settings: client certificates keyed by `host`, `host:port` or `*`, and extra CA files. */
+export interface TlsSettings {
+  certificates: Record<string, HostCertificate>;
+  ca: string[];
+  /** Folder relative paths are read from (the workspace folder; the CLI's current directory). */
+  baseDir?: string;
+  /** Where the certificates come from in messages, instead of `httpSession.tls.certificates["KEY"]` (the CLI: `--cert`); likewise `caSetting`. */
+  certificatesSetting?: string;
+  caSetting?: string;
 }
 
 /** The most retries a request may ask for (`# @retry`, the setting, the CLI's `--retries`). */
@@ -38,6 +61,8 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   rejectUnauthorized: true,
   retries: 0,
   retryBackoffMs: 500,
+  httpVersion: '1.1',
+  tls: { certificates: {}, ca: [] },
 };
 
 /** Asks the user for a `# @prompt` value; undefined = cancelled. */
@@ -94,6 +119,10 @@ export interface RunContext {
   prompt?: PromptFn;
   /** Confirms `# @note` requests; without it such a request is a CONFIRMATION error. */
   confirm?: ConfirmFn;
+  /** Asks for a client certificate's passphrase; without it a certificate that needs one is a CERTIFICATE error. */
+  askPassphrase?: PassphraseFn;
+  /** Forgets a remembered passphrase that turned out wrong (the editor's secret storage). */
+  forgetPassphrase?: (id: string) => void | Promise<void>;
   /** Restricted Mode (untrusted workspace). */
   restricted?: boolean;
   workspaceRoot?: string;

@@ -7,6 +7,7 @@ import { parseCookiePairs, withCookieHeader } from './cookiePairs';
 import type { CookiePair } from './cookiePairs';
 import { REDIRECT_STATUSES, redirectRequest } from './redirectRequest';
 import type { Session } from './session';
+import type { TlsProfile } from '../tls/tlsProfile';
 
 /** Per-request options for sendWithSession. */
 export interface SendOptions {
@@ -19,6 +20,10 @@ export interface SendOptions {
   maxBodyBytes: number;
   /** Verify TLS; false uses the session's separate insecure pool. */
   rejectUnauthorized: boolean;
+  /** Offer HTTP/2 (ALPN) on https hops, through the session's separate HTTP/2 pool. Default false. */
+  http2?: boolean;
+  /** The client certificate and CAs for a hop's URL (a redirect to another host may need other ones); undefined = Node's defaults. */
+  tlsFor?: (url: URL) => Promise<TlsProfile | undefined>;
   /** false for `# @no-cookie-jar`: no jar cookies sent, nothing stored. Default true. */
   useCookieJar?: boolean;
   /** The first hop's Cookie pairs when the caller just computed them (Session.cookiePairsToSend); later hops always ask the jar. */
@@ -46,7 +51,12 @@ export async function sendWithSession(session: Session, request: OutgoingRequest
         : await session.cookiePairsToSend(current.url, new URL(current.url).origin === firstOrigin ? ownPairs : [], useJar);
       const sent = withCookieHeader(current, pairs);
       if (exchange.hops.length === 0) exchange.cookies.sent = pairs.map((p) => ({ ...p }));
-      const hop = await sendHop(session.dispatcher(!options.rejectUnauthorized), sent, {
+      const target = new URL(sent.url);
+      const tls = target.protocol === 'https:' ? await options.tlsFor?.(target) : undefined;
+      const pool = { insecure: !options.rejectUnauthorized, http2: options.http2 === true && target.protocol === 'https:', ...(tls ? { tls } : {}) };
+      if (tls?.certificateSource) session.noteCertificateInUse(target.host, tls.certificateSource);
+      const hop = await sendHop(session.dispatcher(pool), sent, {
+        ...(tls?.certificateSource ? { clientCertificate: tls.certificateSource } : {}),
         timeoutMs: remaining(started, options.timeoutMs),
         // The user set the exchange's timeout; a message naming only what was left of it would confuse.
         reportedTimeoutMs: options.timeoutMs,

@@ -5,6 +5,7 @@ import { HttpSessionError } from '../errors';
 import { createDispatcher } from '../http/createDispatcher';
 import type { DispatcherOptions } from '../http/createDispatcher';
 import type { CookieView, HeaderList, RejectedCookie } from '../http/types';
+import type { TlsProfile } from '../tls/tlsProfile';
 import type { DigestState } from '../auth/digestAnswer';
 import type { OAuthToken } from '../auth/oauth/oauthToken';
 import { ChangeEmitter } from './changeEmitter';
@@ -15,6 +16,16 @@ import { DefaultHeaders } from './defaultHeaders';
 import { rejectionReason } from './rejectionReason';
 import type { NamedResponse } from './types';
 import { truncateNamedResponse } from './truncateNamedResponse';
+
+/** Which of a session's pools a hop goes through (see Session.dispatcher). */
+export interface PoolChoice {
+  /** `# @insecure`: certificates not verified. */
+  insecure?: boolean;
+  /** Offer HTTP/2 by ALPN. */
+  http2?: boolean;
+  /** Client certificate and CAs; pools are kept per `tls.key`. */
+  tls?: TlsProfile;
+}
 
 /** How a session makes its connection pools; tests pass an Agent with a custom DNS lookup. */
 export type DispatcherFactory = (options: DispatcherOptions) => Dispatcher;
@@ -52,7 +63,9 @@ export class Session {
   /** OAuth2 tokens by auth configuration name (`{{$auth.token("NAME")}}`), reused until they expire. */
   readonly oauthTokens = new Map<string, OAuthToken>();
   private readonly changes = new ChangeEmitter<Session>();
-  private readonly pools = new Map<boolean, Dispatcher>();
+  /** Client certificates this session's requests sent, by host (`host:port`), for the tree; not saved. */
+  readonly certificatesInUse = new Map<string, string>();
+  private readonly pools = new Map<string, Dispatcher>();
 
   /** Subscribes to changes of this session (cookies, headers, named responses, clear). */
   readonly onDidChange = this.changes.event;
@@ -62,14 +75,31 @@ export class Session {
     private readonly dispatcherFactory: DispatcherFactory = createDispatcher,
   ) {}
 
-  /** The session's keep-alive pool, created on first use; `insecure` gives the separate pool for `# @insecure`. */
-  dispatcher(insecure = false): Dispatcher {
-    let pool = this.pools.get(insecure);
+  /**
+   * The session's keep-alive pool for `choice`, created on first use: one per TLS configuration, so
+   * `# @insecure` (or `true`), HTTP/2 and each client certificate / CA set get a pool of their own.
+   */
+  dispatcher(choice: boolean | PoolChoice = false): Dispatcher {
+    const { insecure = false, http2 = false, tls } = typeof choice === 'boolean' ? { insecure: choice } : choice;
+    const key = `${insecure ? 'insecure' : 'verify'}|${http2 ? 'h2' : 'h1'}|${tls?.key ?? ''}`;
+    let pool = this.pools.get(key);
     if (!pool) {
-      pool = this.dispatcherFactory({ rejectUnauthorized: !insecure });
-      this.pools.set(insecure, pool);
+      pool = this.dispatcherFactory({ rejectUnauthorized: !insecure, ...(http2 ? { http2 } : {}), ...(tls ? { tls: tls.options } : {}) });
+      this.pools.set(key, pool);
     }
     return pool;
+  }
+
+  /** Notes that requests to `host` send the client certificate from `source` (the tree lists them). */
+  noteCertificateInUse(host: string, source: string): void {
+    if (this.certificatesInUse.get(host) === source) return;
+    this.certificatesInUse.set(host, source);
+    this.notifyChanged();
+  }
+
+  /** How many pools are open (one per TLS configuration used). */
+  get poolCount(): number {
+    return this.pools.size;
   }
 
   /** True while a pool is open (for tests and the status bar). */
@@ -86,6 +116,7 @@ export class Session {
     this.digestStates.clear();
     this.defaultParams.clear();
     this.oauthTokens.clear();
+    this.certificatesInUse.clear();
     await this.closePools();
     this.notifyChanged();
   }

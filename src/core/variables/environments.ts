@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { authSection, mergeAuthConfigs, withAuthConfigs } from '../auth/oauth/authConfigs';
 import { HttpSessionError } from '../errors';
+import { mergeSslConfigurations, withSslConfiguration } from '../tls/sslConfiguration';
 
 /** The public and private JetBrains environment files, in override order. */
 export const ENVIRONMENT_FILES = ['http-client.env.json', 'http-client.private.env.json'] as const;
@@ -14,7 +15,8 @@ export interface Environments {
   /**
    * The values of one environment: `$shared` (public, then private) below the environment's own values
    * (public, then private). No name: `$shared` alone. An unknown name throws an ENVIRONMENT error.
-   * The `Security.Auth` configurations, merged field by field over the same layers, come with it (authConfigsOf).
+   * The `Security.Auth` configurations, merged field by field over the same layers, come with it (authConfigsOf),
+   * and so does the `SSLConfiguration` (sslConfigurationOf).
    */
   resolve(name?: string): Record<string, string>;
   /** Problems found while reading the files (bad JSON, wrong shape); the rest still loads. */
@@ -27,6 +29,8 @@ type EnvFile = Record<string, Record<string, string>>;
 interface ReadEnvFile {
   values: EnvFile;
   auth: Record<string, Record<string, unknown> | undefined>;
+  /** Each environment's object as written (for `SSLConfiguration`). */
+  raw: Record<string, unknown>;
 }
 
 /** Reads `http-client.env.json` and `http-client.private.env.json` from `dir`; missing files are fine. */
@@ -50,7 +54,12 @@ export async function loadEnvironments(dir: string): Promise<Environments> {
         { auth: publicRead.auth[env], file: paths[0] },
         { auth: privateRead.auth[env], file: paths[1] },
       ]);
-      return withAuthConfigs(Object.assign({}, ...layers.filter(Boolean)) as Record<string, string>, mergeAuthConfigs(authLayers));
+      const sslLayers = envNames.flatMap((env) => [
+        { values: publicRead.raw[env], file: paths[0] },
+        { values: privateRead.raw[env], file: paths[1] },
+      ]);
+      const resolved = withAuthConfigs(Object.assign({}, ...layers.filter(Boolean)) as Record<string, string>, mergeAuthConfigs(authLayers));
+      return withSslConfiguration(resolved, mergeSslConfigurations(sslLayers, name ?? '$shared'));
     },
     errors,
   };
@@ -64,7 +73,7 @@ async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<Re
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       errors.push(new HttpSessionError('ENVIRONMENT', `Cannot read ${path}: ${(error as Error).message}`, undefined, error));
     }
-    return { values: {}, auth: {} };
+    return { values: {}, auth: {}, raw: {} };
   }
   let data: unknown;
   try {
@@ -74,11 +83,11 @@ async function readEnvFile(path: string, errors: HttpSessionError[]): Promise<Re
     const location = where ? { file: path, line: where.line, column: where.column } : { file: path, line: 0 };
     const detail = where ? ` on line ${where.line + 1}, column ${where.column + 1} (${where.problem})` : `: ${(error as Error).message}`;
     errors.push(new HttpSessionError('ENVIRONMENT', `${basename(path)} is not valid JSON${detail}`, location, error));
-    return { values: {}, auth: {} };
+    return { values: {}, auth: {}, raw: {} };
   }
   const values = toEnvFile(data, path, errors);
   const auth = isObject(data) ? Object.fromEntries(Object.entries(data).map(([env, v]) => [env, isObject(v) ? authSection(v) : undefined])) : {};
-  return { values, auth };
+  return { values, auth, raw: isObject(data) ? data : {} };
 }
 
 function toEnvFile(data: unknown, path: string, errors: HttpSessionError[]): EnvFile {

@@ -1,10 +1,15 @@
 // The Restricted Mode rules as pure functions (no 'vscode' import), so plain Node unit tests can check them.
 
 /**
- * Settings a workspace may not set while untrusted: a cloned repository must not turn off TLS checks or
- * add headers to every request. Mirrors `capabilities.untrustedWorkspaces.restrictedConfigurations`.
+ * Settings a workspace may not set while untrusted: a cloned repository must not turn off TLS checks,
+ * add headers to every request, trust its own CA or choose which client certificate goes to which host. Mirrors `capabilities.untrustedWorkspaces.restrictedConfigurations`.
  */
-export const RESTRICTED_SETTINGS = ['httpSession.tls.rejectUnauthorized', 'httpSession.defaultHeaders'] as const;
+export const RESTRICTED_SETTINGS = [
+  'httpSession.tls.rejectUnauthorized',
+  'httpSession.defaultHeaders',
+  'httpSession.tls.certificates',
+  'httpSession.tls.ca',
+] as const;
 
 /** The scopes of one setting, as `WorkspaceConfiguration.inspect()` returns them (language scopes ignored). */
 export interface InspectedSetting<T> {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PipelineContext } from '../../core/runner/pipelineTypes';
 import type { SessionStore } from '../../core/session/sessionStore';
 import { readEngineSettings } from '../config';
+import { askCertificatePassphrase, forgetCertificatePassphrase } from '../tls/certificatePassphrases';
 import { noteConfirmInput } from './noteConfirmInput';
 import { promptInput } from './promptInput';
 
@@ -32,5 +33,8 @@ export function editorRunContext(uri: vscode.Uri, sessions: SessionStore, enviro
     ...(asks.signal ? { signal: asks.signal } : {}),
     ...(asks.prompt ? { prompt: promptInput } : {}),
     ...(asks.confirm ? { confirm: noteConfirmInput } : {}),
+    // Asked only when an https hop needs a certificate whose key is encrypted, and then once (secret storage).
+    askPassphrase: askCertificatePassphrase,
+    forgetPassphrase: forgetCertificatePassphrase,
   };
 }
