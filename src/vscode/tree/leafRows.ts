@@ -24,6 +24,10 @@ export const LEAF_ROWS: RowOf = {
   param: (node) => ({ label: `${node.name} = ${preview(node.value)}`, id: `p/${node.name}`, icon: 'symbol-parameter' }),
   sessionAuth: (node, session) => sessionAuthRow(session),
   digest: (node, session) => digestRow(node.origin, session),
+  certificate: (node) => ({
+    label: node.host, id: `c/${node.host}`, icon: 'lock', description: node.source,
+    tooltip: `Requests of session ${node.session} to ${node.host} send the client certificate configured in ${node.source}`,
+  }),
   global: (node) => ({
     label: `${node.name} = ${maskedGlobalValue(node.name, node.value)}`, id: `g/${node.name}`, icon: 'symbol-variable',
     tooltip: `{{${node.name}}}: a global of session ${node.session}, set by a script (client.global.set)`,

@@ -4,7 +4,7 @@ import { cookieDomain } from './sessionTreeNode';
 import type { TreeRow } from './treeRow';
 
 /** The kinds of node that are a group row directly under a session. */
-export type GroupKind = 'cookies' | 'headers' | 'params' | 'auth' | 'globals';
+export type GroupKind = 'cookies' | 'headers' | 'params' | 'auth' | 'certificates' | 'globals';
 
 /** One group under a session (Cookies, Default Headers, …): its row, when it shows and what it holds. */
 export interface SessionTreeGroup {
@@ -44,6 +44,11 @@ export const SESSION_TREE_GROUPS: readonly SessionTreeGroup[] = [
       ...(s.defaultHeaders.get('authorization') === undefined ? [] : [{ kind: 'sessionAuth', session } as const]),
       ...[...s.digestStates.keys()].map((origin) => ({ kind: 'digest', session, origin }) as const),
     ],
+  },
+  {
+    kind: 'certificates', label: 'Client Certificates', icon: 'workspace-trusted',
+    count: (s) => s.certificatesInUse.size,
+    children: (s, session) => [...s.certificatesInUse].sort(([a], [b]) => a.localeCompare(b)).map(([host, source]) => ({ kind: 'certificate', session, host, source })),
   },
   {
     kind: 'globals', label: 'Globals', icon: 'symbol-variable',

@@ -15,6 +15,8 @@ export type SessionTreeNode =
   | { kind: 'auth'; session: string }
   | { kind: 'sessionAuth'; session: string }
   | { kind: 'digest'; session: string; origin: string }
+  | { kind: 'certificates'; session: string }
+  | { kind: 'certificate'; session: string; host: string; source: string }
   | { kind: 'globals'; session: string }
   | { kind: 'global'; session: string; name: string; value: string };
 

@@ -43,4 +43,16 @@ describe('sessions tree groups (one table for every kind of session state)', () 
       { kind: 'sessionAuth', session: 'default' }, { kind: 'digest', session: 'default', origin: 'http://127.0.0.1:1' },
     ]);
   });
+
+  it('Client Certificates lists each host a certificate was sent to, with where it is configured, and Clear Session empties it', async () => {
+    const session = new Session('default');
+    session.noteCertificateInUse('api.example.com:8443', 'httpSession.tls.certificates["api.example.com:8443"]');
+    assert.deepEqual(labels(session), ['Cookies', 'Default Headers', 'Client Certificates']);
+    const group = SESSION_TREE_GROUPS.find((g) => g.kind === 'certificates')!;
+    assert.deepEqual(group.children(session, 'default'), [
+      { kind: 'certificate', session: 'default', host: 'api.example.com:8443', source: 'httpSession.tls.certificates["api.example.com:8443"]' },
+    ]);
+    await session.clear();
+    assert.equal(holdsNothing(session), true);
+  });
 });
