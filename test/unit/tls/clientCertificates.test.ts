@@ -137,6 +137,21 @@ describe('client certificates and CAs', () => {
     assert.equal(trusted.exchange?.response?.status, 200);
   });
 
+  it('NODE_EXTRA_CA_CERTS keeps working when httpSession.tls.ca adds other CAs (an explicit CA list would otherwise drop it)', async () => {
+    const saved = process.env.NODE_EXTRA_CA_CERTS;
+    try {
+      delete process.env.NODE_EXTRA_CA_CERTS;
+      const without = await runNamed(ctxFor(`GET ${open.url}/\n`, tls({}, [pki.files.strangerCert])), 0);
+      assert.equal(without.exchange?.error?.code, 'TLS');
+      process.env.NODE_EXTRA_CA_CERTS = pki.files.caCert;
+      const withExtra = await runNamed(ctxFor(`GET ${open.url}/\n`, tls({}, [pki.files.strangerCert])), 0);
+      assert.equal(withExtra.exchange?.response?.status, 200);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = saved;
+    }
+  });
+
   it('a CA file without a certificate is a CERTIFICATE error naming it and httpSession.tls.ca', async () => {
     const result = await runNamed(ctxFor(`GET ${open.url}/\n`, tls({}, [pki.files.clientKey])), 0);
     assert.equal(result.exchange?.error?.code, 'CERTIFICATE');
