@@ -21,6 +21,7 @@ import { registerTestController } from './vscode/testing/registerTestController'
 import type { HttpTests } from './vscode/testing/registerTestController';
 import { registerWorkflow } from './vscode/workflow/registerWorkflow';
 import type { Workflow } from './vscode/workflow/registerWorkflow';
+import { onDidShowOAuthPrompt, type OAuthPromptShown } from './vscode/workflow/oauthEditorPrompts';
 import { RequestHistory } from './vscode/workflow/requestHistory';
 import { useCertificatePassphraseStorage } from './vscode/tls/certificatePassphrases';
 
@@ -45,6 +46,8 @@ export interface HttpSessionApi {
   readonly workflow: Workflow;
   /** The Testing view's controller and run profiles (tests read its items and run them). */
   readonly tests: HttpTests;
+  /** Fires when an OAuth2 sign-in page opens or a device code shows (tests act on it as the user). */
+  readonly onDidShowOAuthPrompt: vscode.Event<OAuthPromptShown>;
   /** How long `activate` took, in ms (the in-editor benchmark reads it). */
   readonly activationMs: number;
 }
@@ -92,6 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
     onDidSaveSession: (listener) => saved.onDidSave(listener),
     workflow,
     tests,
+    onDidShowOAuthPrompt,
     activationMs: performance.now() - started,
   };
 }

@@ -18,6 +18,7 @@ import { loadEnvironments } from '../core/variables/environments';
 import type { CliIo } from './cliIo';
 import { certificatePassphrase } from './certificatePassphrase';
 import { noteConfirmation } from './noteConfirmation';
+import { cliOAuthInteraction } from './oauthPrompts';
 import { secretMask } from './outputSecrets';
 import { printQuietResult, printResult } from './printResult';
 import { printTests } from './printTests';
@@ -54,7 +55,7 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const mask = secretMask(options.showSecrets);
   try {
     const confirm = noteConfirmation(options.yes, io);
-    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}), ...certificatePassphrase(io) }, blocks, (sent) => {
+    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, oauth: cliOAuthInteraction(io, options.oauthWaitSeconds), ...(confirm ? { confirm } : {}), ...certificatePassphrase(io) }, blocks, (sent) => {
       // A `# @ref` sent first is printed (and counted) like any request, before the one that needed it.
       for (const result of withRefs(sent)) {
         if (options.json) io.out(JSON.stringify(resultJson(result, mask)));

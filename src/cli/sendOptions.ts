@@ -28,6 +28,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** `--retries N`: the retries of a request without `# @retry`; undefined = the default (0). */
   retries?: number;
+  /** `--oauth-wait`: seconds an OAuth2 sign-in in the browser is awaited (default 300). */
+  oauthWaitSeconds?: number;
   /** `--script-timeout`, `--script-memory`. */
   scriptLimits: ScriptLimits;
   /** `--http2`, `--cert`, `--key`, `--cacert`. */
@@ -50,6 +52,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     yes: { type: 'boolean', short: 'y' },
     timeout: { type: 'string' },
     ...RETRIES_FLAG,
+    'oauth-wait': { type: 'string' },
     ...SCRIPT_LIMIT_FLAGS,
     ...TRANSPORT_FLAGS,
     help: { type: 'boolean', short: 'h' },
@@ -79,6 +82,7 @@ export function parseSendOptions(args: string[]): SendOptions {
     yes: values.yes === true,
     timeoutMs: wholeNumberFlag(values.timeout, '--timeout', 0, SEND_USAGE),
     retries: retriesFrom(values, SEND_USAGE),
+    oauthWaitSeconds: wholeNumberFlag(values['oauth-wait'], '--oauth-wait', 1, SEND_USAGE),
     scriptLimits: scriptLimitsFrom(values, SEND_USAGE),
     transport: transportFrom(values, SEND_USAGE),
     help,

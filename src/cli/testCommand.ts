@@ -19,6 +19,7 @@ import { resultLabel } from './printResult';
 import { htmlReport } from './reports/htmlReport';
 import { jsonReport } from './reports/jsonReport';
 import { junitReport } from './reports/junitReport';
+import { cliOAuthInteraction } from './oauthPrompts';
 import { engineSettings, environmentFor, exitCodeOf, readHttpFile, reportDiagnostics } from './sendCommand';
 import { parseTestOptions } from './testOptions';
 import type { TestOptions } from './testOptions';
@@ -78,7 +79,7 @@ async function runTestFile(shown: string, options: TestOptions, sessions: Sessio
     }
     const environment = await environmentFor(filePath, options, io);
     const confirm = noteConfirmation(options.yes, io);
-    const ctx = { filePath, file, sessions, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, ...(confirm ? { confirm } : {}), ...certificatePassphrase(io) };
+    const ctx = { filePath, file, sessions, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, oauth: cliOAuthInteraction(io, options.oauthWaitSeconds), ...(confirm ? { confirm } : {}), ...certificatePassphrase(io) };
     const reportResult = (result: RunResult): void => {
       const entry = requestReport(result, resultLabel(result));
       report.requests.push(entry);

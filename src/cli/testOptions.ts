@@ -17,6 +17,8 @@ export interface TestOptions {
   timeoutMs?: number;
   /** `--retries N`: the retries of a request without `# @retry`; undefined = the default (0). */
   retries?: number;
+  /** `--oauth-wait`: seconds an OAuth2 sign-in in the browser is awaited (default 300). */
+  oauthWaitSeconds?: number;
   scriptLimits: ScriptLimits;
   /** `--http2`, `--cert`, `--key`, `--cacert`. */
   transport: TransportSettings;
@@ -38,6 +40,7 @@ export function parseTestOptions(args: string[]): TestOptions {
     yes: { type: 'boolean', short: 'y' },
     timeout: { type: 'string' },
     ...RETRIES_FLAG,
+    'oauth-wait': { type: 'string' },
     ...SCRIPT_LIMIT_FLAGS,
     ...TRANSPORT_FLAGS,
     'report-junit': { type: 'string' },
@@ -73,6 +76,8 @@ export function parseTestOptions(args: string[]): TestOptions {
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   const retries = retriesFrom(values, TEST_USAGE);
   if (retries !== undefined) options.retries = retries;
+  const oauthWait = wholeNumberFlag(values['oauth-wait'], '--oauth-wait', 1, TEST_USAGE);
+  if (oauthWait !== undefined) options.oauthWaitSeconds = oauthWait;
   const optional: Array<[keyof TestOptions, string]> = [['env', 'env'], ['sessionPath', 'session'], ['junit', 'report-junit'], ['json', 'report-json'], ['html', 'report-html']];
   for (const [key, flag] of optional) {
     const v = text(flag);

@@ -47,6 +47,7 @@ Options:
                            elsewhere such a request is refused without --yes)
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
 ${RETRIES_HELP}
+      --oauth-wait S       Seconds to wait for an OAuth2 sign-in in the browser (default 300)
 ${SCRIPT_LIMIT_HELP}
 ${TRANSPORT_HELP}
   -h, --help               Show this help
@@ -71,6 +72,7 @@ Options:
   -y, --yes                Send requests marked # @note without asking
       --timeout MS         Timeout per request in ms (default 30000; 0 = none)
 ${RETRIES_HELP}
+      --oauth-wait S       Seconds to wait for an OAuth2 sign-in in the browser (default 300)
 ${SCRIPT_LIMIT_HELP}
 ${TRANSPORT_HELP}
       --report-junit FILE  Write a JUnit XML report (a testsuite per file, a testcase per test)

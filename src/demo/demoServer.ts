@@ -28,8 +28,9 @@ export interface DemoServer {
 
 /**
  * Starts the embedded demo server: httpbin-style endpoints plus a small login app (`/api/mgr/*`,
- * `/api/token`, `/api/me`), a small OAuth2 provider (`/oauth/token`, `/oauth/me`), a Digest endpoint
- * (`/digest/USER/PASS`) and a flaky one for retries (`/flaky/KEY`). Rejects when the port is taken.
+ * `/api/token`, `/api/me`), a small OAuth2 provider (`/oauth/token`, `/oauth/me`, `/oauth/authorize`,
+ * `/oauth/device`), a Digest endpoint (`/digest/USER/PASS`) and a flaky one for retries (`/flaky/KEY`).
+ * Rejects when the port is taken.
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
@@ -89,6 +90,6 @@ const ENDPOINTS = [
   '/cookies/delete?k', '/basic-auth/USER/PASS', '/bearer', '/redirect/N', '/redirect-to?url=&status_code=',
   '/status/N', '/delay/S', '/bytes/N', '/json', '/html', '/xml', '/gzip', '/image/png',
   'POST /api/mgr/signin', 'GET /api/mgr/customers?action=list_customer', 'POST /api/mgr/signout',
-  'POST /api/token', 'GET /api/me', 'POST /oauth/token', 'GET /oauth/me',
+  'POST /api/token', 'GET /api/me', 'POST /oauth/token', 'GET /oauth/me', 'GET /oauth/authorize', 'POST /oauth/device', 'GET /oauth/device',
   '/digest/USER/PASS?algorithm=MD5', '/flaky/KEY?fail=2', 'POST /flaky/KEY/reset',
 ];

@@ -1,5 +1,6 @@
 import type { HttpSessionError } from '../errors';
 import type { Exchange, HeaderList } from '../http/types';
+import type { OAuthInteraction } from '../auth/oauth/oauthInteraction';
 import type { HttpFile, RequestBlock } from '../parser/types';
 import type { ScriptLimits } from '../scripts/types';
 import type { RequestTest, ScriptLog } from '../testing/types';
@@ -123,6 +124,8 @@ export interface RunContext {
   askPassphrase?: PassphraseFn;
   /** Forgets a remembered passphrase that turned out wrong (the editor's secret storage). */
   forgetPassphrase?: (id: string) => void | Promise<void>;
+  /** How OAuth2 grants that need the user (Authorization Code, Device Authorization) reach them; without it they are an error. */
+  oauth?: OAuthInteraction;
   /** Restricted Mode (untrusted workspace). */
   restricted?: boolean;
   workspaceRoot?: string;

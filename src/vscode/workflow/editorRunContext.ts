@@ -4,6 +4,7 @@ import type { SessionStore } from '../../core/session/sessionStore';
 import { readEngineSettings } from '../config';
 import { askCertificatePassphrase, forgetCertificatePassphrase } from '../tls/certificatePassphrases';
 import { noteConfirmInput } from './noteConfirmInput';
+import { editorOAuthInteraction } from './oauthEditorPrompts';
 import { promptInput } from './promptInput';
 
 /** What a caller of editorRunContext lets the run do beyond resolving: ask, confirm, be cancelled. */
@@ -19,7 +20,7 @@ export interface EditorRunAsks {
 /**
  * The one place the editor decides how a request of the file at `uri` runs: the `httpSession.*` settings
  * of that file, Restricted Mode from workspace trust, its workspace folder as the root of `< path` files,
- * and the asks the caller allows. Send Request, Copy as cURL, history re-send and hovers all start here;
+ * the OAuth2 sign-in prompts (browser, device code notification), and the asks the caller allows. Send Request, Copy as cURL, history re-send and hovers all start here;
  * add `filePath` and `file` for a request of an open file.
  */
 export function editorRunContext(uri: vscode.Uri, sessions: SessionStore, environment: Record<string, string>, asks: EditorRunAsks = {}): PipelineContext {
@@ -29,6 +30,7 @@ export function editorRunContext(uri: vscode.Uri, sessions: SessionStore, enviro
     environment,
     settings: readEngineSettings(uri),
     restricted: !vscode.workspace.isTrusted,
+    oauth: editorOAuthInteraction,
     ...(workspaceRoot !== undefined ? { workspaceRoot } : {}),
     ...(asks.signal ? { signal: asks.signal } : {}),
     ...(asks.prompt ? { prompt: promptInput } : {}),

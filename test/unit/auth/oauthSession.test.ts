@@ -207,7 +207,7 @@ describe('OAuth2 with the token in the session', () => {
       const noUrl = await runNamed(ctx(ME(server), await environment(clientCredentials(server, { 'Token URL': '' }))), 0);
       assert.equal(noUrl.error?.message, `Auth configuration 'api' (http-client.env.json): "Token URL" is missing`);
       const grant = await runNamed(ctx(ME(server), await environment(clientCredentials(server, { 'Grant Type': 'Magic' }))), 0);
-      assert.match(grant.error?.message ?? '', /"Grant Type" must be "Client Credentials" or "Password" \(found "Magic"\)/);
+      assert.match(grant.error?.message ?? '', /"Grant Type" must be "Client Credentials", "Password", "Authorization Code" or "Device Authorization" \(found "Magic"\)/);
       assert.equal(server.tokenCalls.length, 0);
     });
   });

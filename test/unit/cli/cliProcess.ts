@@ -56,6 +56,8 @@ export interface RunCliOptions {
   env?: NodeJS.ProcessEnv;
   /** Kill the process after this many ms (default 15000). */
   timeoutMs?: number;
+  /** Called with stderr as it grows (a test that acts on what the CLI asks, e.g. opens its sign-in URL). */
+  onStderr?: (stderrSoFar: string) => void;
 }
 
 /** Spawns `node dist/cli.js ...args` (NO_COLOR set) and collects its exit status and output. */
@@ -72,7 +74,10 @@ export function runNode(args: string[], options: RunCliOptions = {}): Promise<Cl
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      options.onStderr?.(stderr);
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
     child.once('error', reject);
     child.once('close', (code) => {

@@ -29,10 +29,12 @@ describe('examples/: the walkthrough files the README points to', () => {
   it('10-oauth2.http uses the demo environment\'s OAuth2 configurations, which point at the demo provider', () => {
     const env = JSON.parse(readFileSync(join(EXAMPLES, 'http-client.env.json'), 'utf8')) as { demo: { Security: { Auth: Record<string, Record<string, string>> } } };
     const auth = env.demo.Security.Auth;
-    assert.deepEqual(Object.keys(auth), ['demo-app', 'demo-user']);
+    assert.deepEqual(Object.keys(auth), ['demo-app', 'demo-user', 'demo-browser', 'demo-device']);
+    assert.equal(auth['demo-browser']['Auth URL'], '{{baseUrl}}/oauth/authorize');
+    assert.equal(auth['demo-device']['Device Auth URL'], '{{baseUrl}}/oauth/device');
     for (const config of Object.values(auth)) assert.equal(config['Token URL'], '{{baseUrl}}/oauth/token');
     const file = parseHttpFile(readFileSync(join(EXAMPLES, '10-oauth2.http'), 'utf8'));
-    assert.deepEqual(file.requests.map((r) => r.headers[0].value), ['Bearer {{$auth.token("demo-app")}}', 'Bearer {{$auth.token("demo-user")}}', 'Bearer {{$auth.token("demo-app")}}']);
+    assert.deepEqual(file.requests.map((r) => r.headers[0].value), ['demo-app', 'demo-user', 'demo-app', 'demo-browser', 'demo-device'].map((name) => `Bearer {{$auth.token("${name}")}}`));
   });
 
   it('http-client.private.env.json is git-ignored (npm run demo writes its port there)', () => {

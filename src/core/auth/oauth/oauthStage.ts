@@ -25,7 +25,11 @@ export const oauthStage: PrepareStage = {
       const raw = configs.get(name);
       if (!raw) throw unknownConfig(name, [...configs.keys()], draft.source.filePath);
       const config = oauthConfig(name, raw, (text) => resolver.expand(text, 0));
-      tokens.set(name, await sessionToken(draft.session, config, { timeoutMs: draft.ctx.settings.timeoutMs, ...(draft.ctx.signal ? { signal: draft.ctx.signal } : {}) }));
+      tokens.set(name, await sessionToken(draft.session, config, {
+        timeoutMs: draft.ctx.settings.timeoutMs,
+        ...(draft.ctx.signal ? { signal: draft.ctx.signal } : {}),
+        ...(draft.ctx.oauth ? { interaction: draft.ctx.oauth } : {}),
+      }));
     }
     sources.authTokens = tokens;
   },

@@ -1,6 +1,8 @@
 import type { Session } from '../../session/session';
 import { configKey, type OAuthConfig } from './oauthConfig';
 import { isFresh, type OAuthToken } from './oauthToken';
+import { authorizationCodeToken } from './authorizationCodeGrant';
+import { deviceToken } from './deviceGrant';
 import { requestToken, type TokenCallOptions } from './tokenRequest';
 
 // Requests run side by side ask once: the second waits for the first's fetch.
@@ -40,5 +42,12 @@ async function renew(session: Session, config: OAuthConfig, options: TokenCallOp
       // An expired or revoked refresh token: the grant itself still works.
     }
   }
+  return grantToken(session, config, options);
+}
+
+/** A new token by the configuration's own grant (no refresh). */
+function grantToken(session: Session, config: OAuthConfig, options: TokenCallOptions): Promise<OAuthToken> {
+  if (config.grant === 'authorization_code') return authorizationCodeToken(session, config, options);
+  if (config.grant === 'device_code') return deviceToken(session, config, options);
   return requestToken(session, config, options);
 }
