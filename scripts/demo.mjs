@@ -48,10 +48,28 @@ function startServer() {
   });
 }
 
-/** Runs the built CLI with `args`, its output going straight to ours; resolves the exit status. */
+/**
+ * Runs the built CLI with `args`, its output going straight to ours; resolves the exit status. The demo
+ * plays the user for the OAuth2 sign-ins of examples/10-oauth2.http: it opens the sign-in URL or the device
+ * page the CLI prints (the demo provider approves at once), so the run ends by itself.
+ */
 function runCli(args) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit', env: childEnv });
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['inherit', 'inherit', 'pipe'], env: childEnv });
+    const opened = new Set();
+    let seen = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      seen += chunk;
+      for (const match of seen.matchAll(/to sign in [^\n]*\n {2}(http\S+)|\n {2}or open (http\S+)/g)) {
+        const url = match[1] ?? match[2];
+        if (opened.has(url)) continue;
+        opened.add(url);
+        console.error(`demo: opening ${new URL(url).pathname} as your browser would`);
+        void fetch(url).then((response) => response.text()).catch((error) => console.error(`demo: ${error.message}`));
+      }
+    });
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
