@@ -1,5 +1,7 @@
 import { requestName } from '../runner/requestLabel';
 import type { RunResult } from '../runner/types';
+import { REDACTED } from '../variables/redactSecrets';
+import { authHeaderTemplates } from './authHeaderTemplates';
 import { redactRequest, redactUrl, type StoredRequest } from './redactRequest';
 
 /** One sent request in the history (credentials masked). */
@@ -46,6 +48,16 @@ export function historyEntry(result: RunResult, finishedAt: Date): HistoryEntry 
     line: result.request.requestLine,
     ...(label ? { label } : {}),
     session: result.sessionName,
-    ...(first ? { request: redactRequest(first) } : {}),
+    ...(first ? { request: storedRequest(first, result) } : {}),
   };
+}
+
+/** The first hop masked; a header that carried an OAuth2 token is masked whole and kept as written instead. */
+function storedRequest(first: Parameters<typeof redactRequest>[0], result: RunResult): StoredRequest {
+  const stored = redactRequest(first);
+  const templates = authHeaderTemplates(result.request);
+  if (templates.length === 0) return stored;
+  const names = new Set(templates.map(([name]) => name.toLowerCase()));
+  const headers = stored.headers.map(([name, value]): [string, string] => [name, names.has(name.toLowerCase()) ? REDACTED : value]);
+  return { ...stored, headers, authHeaders: templates };
 }

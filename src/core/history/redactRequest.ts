@@ -24,6 +24,11 @@ export interface StoredRequest {
   parts?: StoredBodyPart[];
   /** True when a body was sent but not kept (binary, or longer than MAX_STORED_BODY). */
   bodyOmitted?: boolean;
+  /**
+   * Headers that carried an OAuth2 token, as written (`Authorization: Bearer {{$auth.token("api")}}`; see
+   * authHeaderTemplates): their sent values are masked in `headers`, and a re-send resolves the token anew.
+   */
+  authHeaders?: HeaderList;
 }
 
 /** Bodies longer than this many bytes (counting a streamed file as its `< path` line) are not kept in the history. */

@@ -1,6 +1,6 @@
 import type { Session } from '../../core/session/session';
 import { cookieExpiry } from '../../shared/cookieText';
-import { digestRow, sessionAuthRow } from './authTreeItems';
+import { digestRow, oauthTokenRow, sessionAuthRow } from './authTreeItems';
 import type { SessionTreeNode } from './sessionTreeNode';
 import { cookieTooltip, maskedGlobalValue, maskedHeaderValue, preview } from './sessionTreeNode';
 import type { GroupKind } from './sessionTreeGroups';
@@ -28,6 +28,7 @@ export const LEAF_ROWS: RowOf = {
     label: node.host, id: `c/${node.host}`, icon: 'lock', description: node.source,
     tooltip: `Requests of session ${node.session} to ${node.host} send the client certificate configured in ${node.source}`,
   }),
+  oauthToken: (node, session) => oauthTokenRow(node.name, session),
   global: (node) => ({
     label: `${node.name} = ${maskedGlobalValue(node.name, node.value)}`, id: `g/${node.name}`, icon: 'symbol-variable',
     tooltip: `{{${node.name}}}: a global of session ${node.session}, set by a script (client.global.set)`,

@@ -30,6 +30,10 @@ export function sessionTreeCommands(store: SessionStore): Record<string, (node?:
       if (node?.kind === 'cookie') await vscode.env.clipboard.writeText(node.cookie.value);
       else if (node?.kind === 'header') await vscode.env.clipboard.writeText(node.header.value);
       else if (node?.kind === 'global') await vscode.env.clipboard.writeText(node.value);
+      else if (node?.kind === 'oauthToken') {
+        const token = store.get(node.session).oauthTokens.get(node.name);
+        if (token) await vscode.env.clipboard.writeText(token.accessToken);
+      }
     },
     'httpSession.editValue': async (node, newValue?: unknown) => {
       if (node?.kind === 'global') return editGlobal(store, node, newValue);

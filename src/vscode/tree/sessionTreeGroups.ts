@@ -39,9 +39,10 @@ export const SESSION_TREE_GROUPS: readonly SessionTreeGroup[] = [
   },
   {
     kind: 'auth', label: 'Auth', icon: 'shield',
-    count: (s) => (s.defaultHeaders.get('authorization') === undefined ? 0 : 1) + s.digestStates.size,
+    count: (s) => (s.defaultHeaders.get('authorization') === undefined ? 0 : 1) + s.oauthTokens.size + s.digestStates.size,
     children: (s, session) => [
       ...(s.defaultHeaders.get('authorization') === undefined ? [] : [{ kind: 'sessionAuth', session } as const]),
+      ...[...s.oauthTokens.keys()].sort().map((name) => ({ kind: 'oauthToken', session, name }) as const),
       ...[...s.digestStates.keys()].map((origin) => ({ kind: 'digest', session, origin }) as const),
     ],
   },

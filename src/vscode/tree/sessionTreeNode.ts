@@ -17,6 +17,7 @@ export type SessionTreeNode =
   | { kind: 'digest'; session: string; origin: string }
   | { kind: 'certificates'; session: string }
   | { kind: 'certificate'; session: string; host: string; source: string }
+  | { kind: 'oauthToken'; session: string; name: string }
   | { kind: 'globals'; session: string }
   | { kind: 'global'; session: string; name: string; value: string };
 

@@ -35,9 +35,14 @@ export class EnvironmentPicker extends Disposable {
 
   /** The values `{{variables}}` of a request in `document` resolve against: `$shared` and the active environment. */
   async valuesFor(document: vscode.TextDocument): Promise<Record<string, string>> {
-    const environments = await loadEnvironments(await this.dirOf(document.uri));
+    return this.valuesAt(document.uri);
+  }
+
+  /** The same for a file that may be gone (a history entry's): the env files nearest its folder. */
+  async valuesAt(uri: vscode.Uri): Promise<Record<string, string>> {
+    const environments = await loadEnvironments(await this.dirOf(uri));
     for (const error of environments.errors) this.log.channel.warn(error.describe());
-    const name = this.nameFor(document.uri);
+    const name = this.nameFor(uri);
     return environments.resolve(name || undefined);
   }
 

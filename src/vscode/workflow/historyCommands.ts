@@ -68,7 +68,11 @@ function storedRequestSource(services: RequestServices, entry: HistoryEntry, uri
   return {
     prepare: async () => ({
       info: { label: requestLabel({ name: entry.label, method: entry.method, url: entry.url }), method: entry.method, url: entry.url },
-      send: ({ signal }) => resendStoredRequest(editorRunContext(uri, services.sessions, {}, { signal }), entry),
+      send: async ({ signal }) => {
+        // The environment only feeds `{{$auth.token(…)}}` of the entry's OAuth2 headers; a broken env file is then no environment.
+        const environment = entry.request?.authHeaders?.length ? await services.environmentAt?.(uri).catch(() => ({})) : undefined;
+        return resendStoredRequest(editorRunContext(uri, services.sessions, environment ?? {}, { signal }), entry);
+      },
     }),
   };
 }

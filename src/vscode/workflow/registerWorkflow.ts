@@ -26,7 +26,7 @@ export function registerWorkflow(
 ): Workflow {
   const environment = new EnvironmentPicker(context.workspaceState, deps.log);
   const history = deps.history;
-  const services = { documents: deps.documents, sessions: deps.sessions, environmentOf: (d: vscode.TextDocument) => environment.valuesFor(d) };
+  const services = { documents: deps.documents, sessions: deps.sessions, environmentOf: (d: vscode.TextDocument) => environment.valuesFor(d), environmentAt: (uri: vscode.Uri) => environment.valuesAt(uri) };
   context.subscriptions.push(
     environment,
     registerCopyAsCurl(services, deps.log),

@@ -13,6 +13,8 @@ export interface RequestServices {
   sessions: SessionStore;
   /** The active environment's values for a document. */
   environmentOf(document: vscode.TextDocument): Promise<Record<string, string>>;
+  /** The same for a file that may be gone (a history entry's), for its OAuth2 configurations. */
+  environmentAt?(uri: vscode.Uri): Promise<Record<string, string>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Session } from '../../../src/core/session/session';
+import { oauthTokenRow } from '../../../src/vscode/tree/authTreeItems';
 import { groupRow, holdsNothing, SESSION_TREE_GROUPS, visibleGroups } from '../../../src/vscode/tree/sessionTreeGroups';
 
 const labels = (session: Session): string[] => visibleGroups(session).map((group) => group.label);
@@ -54,5 +55,20 @@ describe('sessions tree groups (one table for every kind of session state)', () 
     ]);
     await session.clear();
     assert.equal(holdsNothing(session), true);
+  });
+
+  it('Auth lists each OAuth2 token (name, grant, expiry, the value masked) before the Digest states', () => {
+    const session = new Session('default');
+    const now = Date.UTC(2026, 0, 1, 12);
+    session.setOAuthToken('web', { name: 'web', grant: 'authorization_code', accessToken: 'at-secret-value-1234', tokenType: 'Bearer', obtainedAt: now, expiresAt: now + 45 * 60_000, configKey: 'k', refreshToken: 'rt' });
+    session.setOAuthToken('app', { name: 'app', grant: 'client_credentials', accessToken: 'at-other-9876', tokenType: 'Bearer', obtainedAt: now, expiresAt: now - 1, configKey: 'k' });
+    const auth = SESSION_TREE_GROUPS.find((group) => group.kind === 'auth')!;
+    assert.deepEqual(labels(session), ['Cookies', 'Default Headers', 'Auth']);
+    assert.equal(groupRow(auth, session).description, '2');
+    assert.deepEqual(auth.children(session, 'default'), [{ kind: 'oauthToken', session: 'default', name: 'app' }, { kind: 'oauthToken', session: 'default', name: 'web' }]);
+    const web = oauthTokenRow('web', session, now);
+    assert.deepEqual([web.label, web.id, web.description], ['OAuth2 · web', 'oauth/web', 'authorization code · expires in 45 min · ••••••1234']);
+    assert.doesNotMatch(`${web.description} ${web.tooltip}`, /at-secret/);
+    assert.equal(oauthTokenRow('app', session, now).description, 'client credentials · expired · ••••••9876');
   });
 });
