@@ -1,6 +1,5 @@
-import { prettyJsonChunks } from './prettyJsonChunks';
 import { isBinaryBody } from '../core/http/isBinaryBody';
-import { prettyJsonText } from '../core/util/prettyJsonText';
+import { isJsonValue, prettyJsonChunks, prettyJsonText } from '../core/util/prettyJson';
 
 /** How a response body reads as text: decoded text, or undefined for binary content. */
 export interface BodyText {
@@ -22,19 +21,19 @@ export function bodyText(body: Uint8Array, contentType: string): BodyText {
  * JSON that is not one valid value as is, binary as "<N bytes of TYPE>".
  */
 export function prettyBody(body: Uint8Array, contentType: string): string {
-  const decoded = bodyText(body, contentType);
-  if (decoded.text === undefined) return `<${body.length} bytes of ${contentType || 'binary data'}>`;
-  if (isJsonType(contentType)) return prettyJsonText(decoded.text) ?? decoded.text;
-  return decoded.text;
+  return [...prettyBodyChunks(body, contentType)].join('\n');
 }
 
-/** JSON bodies above this many bytes are pretty-printed token by token instead of parsed (memory stays flat). */
+/** JSON bodies above this many bytes are checked first, then printed in chunks (their whole pretty text is never held). */
 const STREAMED_JSON_BYTES = 1024 * 1024;
 
-/** The body for a terminal as chunks to print one after another (one chunk unless it is a large JSON body). */
+/** The body for a terminal (prettyBody) as chunks to print one after another, a line break between each. */
 export function prettyBodyChunks(body: Uint8Array, contentType: string): Iterable<string> {
-  if (isJsonType(contentType) && body.length > STREAMED_JSON_BYTES) return prettyJsonChunks(body);
-  return [prettyBody(body, contentType)];
+  const decoded = bodyText(body, contentType);
+  if (decoded.text === undefined) return [`<${body.length} bytes of ${contentType || 'binary data'}>`];
+  if (!isJsonType(contentType)) return [decoded.text];
+  if (body.length <= STREAMED_JSON_BYTES) return [prettyJsonText(decoded.text) ?? decoded.text];
+  return isJsonValue(decoded.text) ? prettyJsonChunks(decoded.text) : [decoded.text];
 }
 
 function isJsonType(contentType: string): boolean {

@@ -1,12 +1,12 @@
-import { redactUrl } from '../core/history/redactRequest';
-import { REDACTED_VALUE, redactHeaderValue } from '../core/util/redactHeaders';
+import { redactHeaderValue } from '../core/util/redactHeaders';
+import { redactUrl } from '../core/util/redactUrl';
 import { looksSecret, REDACTED } from '../core/variables/redactSecrets';
 
 /**
- * How the CLI shows values that may be credentials, so a CI log never carries them: the editor log's rule
- * (core redactHeaderValue: Authorization and Proxy-Authorization keep their scheme word, Cookie and Set-Cookie
- * their cookie names, headers whose name looks secret are hidden whole), cookie values hidden, and URLs with
- * secret-looking query values and user info masked (core redactUrl). `--show-secrets` shows everything.
+ * How the CLI shows values that may be credentials, so a CI log never carries them: core's one rule, with its
+ * one mask (REDACTED) — redactHeaderValue (Authorization and Proxy-Authorization keep their scheme word,
+ * Cookie and Set-Cookie their cookie names, headers whose name looks secret are hidden whole), cookie values
+ * hidden, and redactUrl (secret-looking query values and the password masked). `--show-secrets` shows everything.
  */
 export interface SecretMask {
   header(name: string, value: string): string;
@@ -20,7 +20,7 @@ export interface SecretMask {
 const SHOWN: SecretMask = { header: (_name, value) => value, cookie: (value) => value, url: (url) => url, secretName: (_name, value) => value };
 const MASKED: SecretMask = {
   header: redactHeaderValue,
-  cookie: () => REDACTED_VALUE,
+  cookie: () => REDACTED,
   url: redactUrl,
   secretName: (name, value) => (looksSecret(name) ? REDACTED : value),
 };

@@ -184,7 +184,7 @@ describe('workflow: environments, prompts, cURL, history', () => {
     assert.equal(entry.status, 200);
     assert.equal(entry.file, uri.fsPath);
     assert.equal(entry.line, 0);
-    assert.ok(entry.url.includes(`api_key=${encodeURIComponent(REDACTED)}&page=1`), entry.url);
+    assert.ok(entry.url.includes(`api_key=${REDACTED}&page=1`), entry.url);
     const stored = JSON.stringify(api.workflow.history.entries);
     for (const secret of ['K-SECRET', 'B-SECRET', 'sid=wf1']) assert.ok(!stored.includes(secret), `${secret} in ${stored}`);
     const count = arrived.length;

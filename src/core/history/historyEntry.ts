@@ -1,8 +1,9 @@
 import { requestName } from '../runner/requestLabel';
 import type { RunResult } from '../runner/types';
 import { REDACTED } from '../variables/redactSecrets';
+import { redactUrl } from '../util/redactUrl';
 import { authHeaderTemplates } from './authHeaderTemplates';
-import { redactRequest, redactUrl, type StoredRequest } from './redactRequest';
+import { redactRequest, type StoredRequest } from './redactRequest';
 
 /** One sent request in the history (credentials masked). */
 export interface HistoryEntry {

@@ -1,6 +1,8 @@
 import { bodyPreviewStrict } from '../http/bodyPreview';
 import { isStreamedBody } from '../http/bodySource';
 import type { HeaderList, OutgoingRequest, StreamedBody } from '../http/types';
+import { redactHeaderValue } from '../util/redactHeaders';
+import { redactUrl } from '../util/redactUrl';
 import { looksSecret, REDACTED } from '../variables/redactSecrets';
 
 /** A piece of a stored body: text as it was sent, or a file that was streamed from disk (read again on a re-send). */
@@ -34,15 +36,14 @@ export interface StoredRequest {
 /** Bodies longer than this many bytes (counting a streamed file as its `< path` line) are not kept in the history. */
 export const MAX_STORED_BODY = 16 * 1024;
 
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-
 /**
- * `request` with credentials masked: Authorization/Proxy-Authorization (scheme kept), Cookie, Set-Cookie and
- * secret-looking header values; secret-looking query parameters and URL user info; in form and JSON bodies,
- * the values of secret-looking fields.
+ * `request` with credentials masked by the one rule the log and the CLI use (redactHeaderValue, redactUrl):
+ * Authorization/Proxy-Authorization (a known scheme word kept), Cookie and Set-Cookie values, secret-looking
+ * headers; secret-looking query values and the URL's password; in form and JSON bodies, the values of
+ * secret-looking fields.
  */
 export function redactRequest(request: OutgoingRequest): StoredRequest {
-  const headers = request.headers.map(([name, value]): [string, string] => [name, redactHeader(name, value)]);
+  const headers = request.headers.map(([name, value]): [string, string] => [name, redactHeaderValue(name, value)]);
   const stored: StoredRequest = { method: request.method, url: redactUrl(request.url), headers };
   if (!request.body?.length) return stored;
   const body = request.body;
@@ -58,36 +59,6 @@ function storedParts(body: StreamedBody, contentType: string): StoredBodyPart[] 
   return body.segments.map((segment) => segment instanceof Uint8Array
     ? { text: redactBody(new TextDecoder().decode(segment), contentType) }
     : { file: segment.path, displayPath: segment.displayPath });
-}
-
-/** A header value masked when it carries credentials; `Authorization: Bearer x` keeps `Bearer`. */
-export function redactHeader(name: string, value: string): string {
-  const lower = name.toLowerCase();
-  if (lower === 'authorization' || lower === 'proxy-authorization') {
-    const scheme = /^\s*(\S+)\s+\S/.exec(value)?.[1];
-    return scheme ? `${scheme} ${REDACTED}` : REDACTED;
-  }
-  return CREDENTIAL_HEADERS.has(lower) || looksSecret(name) ? REDACTED : value;
-}
-
-/** The URL with secret-looking query values and any user info masked; text that is no URL is returned as is. */
-export function redactUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
-  if (parsed.password) parsed.password = 'redacted';
-  const query = parsed.search.slice(1);
-  if (!query) return parsed.toString();
-  // Rewritten piece by piece so the untouched parameters keep their exact encoding.
-  parsed.search = query.split('&').map((piece) => {
-    const eq = piece.indexOf('=');
-    const name = decodeSafely(eq < 0 ? piece : piece.slice(0, eq));
-    return eq >= 0 && looksSecret(name) ? `${piece.slice(0, eq)}=${encodeURIComponent(REDACTED)}` : piece;
-  }).join('&');
-  return parsed.toString();
 }
 
 function redactBody(text: string, contentType: string): string {

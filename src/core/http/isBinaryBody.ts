@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** Media types that are bytes whatever they hold (SVG, being XML, is not among them). */
 const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|x-tar|wasm|protobuf|x-protobuf)$/;
 
@@ -17,11 +19,17 @@ export function isBinaryBody(body: Uint8Array, contentType: string): boolean {
   if (charset && charset !== 'utf-8' && charset !== 'utf8') return false;
   const head = body.subarray(0, SNIFF_BYTES);
   if (head.includes(0)) return true;
-  try {
-    // Stream mode when the body goes on: a multi-byte character cut at the 4 KB mark is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: body.length > SNIFF_BYTES });
-    return false;
-  } catch {
-    return true;
-  }
+  // When the body goes on, a multi-byte character cut at the 4 KB mark is not an error.
+  return !isUtf8(body.length > SNIFF_BYTES ? head.subarray(0, charBoundary(head)) : head);
+}
+
+/** The length of `bytes` without a UTF-8 sequence cut at its end (at most 3 bytes come off). */
+function charBoundary(bytes: Uint8Array): number {
+  let at = bytes.length;
+  // Back over continuation bytes (10xxxxxx) to the lead byte of the last sequence.
+  while (at > 0 && bytes.length - at < 3 && (bytes[at - 1] & 0xc0) === 0x80) at--;
+  const lead = at > 0 ? bytes[at - 1] : 0;
+  const needs = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  // A complete last sequence stays; a cut one (or stray continuation bytes) is left to the part not looked at.
+  return needs > 1 && bytes.length - (at - 1) < needs ? at - 1 : bytes.length;
 }

@@ -41,11 +41,22 @@ export async function preRequestChecks(block: RequestBlock, setting: ScriptSetti
   return runScripts(block.preRequestScripts, 'pre-request', setting, requestView(block, resolver));
 }
 
-/** After-response stage: handlers, `??` lines, the implicit test; every declared test fails without a response. */
+/** True when `block` has response handlers or `??` lines (else its only test is the implicit "got a response"). */
+export function hasResponseChecks(block: RequestBlock): boolean {
+  return (block.responseHandlers?.length ?? 0) > 0 || (block.assertions?.length ?? 0) > 0;
+}
+
+/**
+ * After-response stage: handlers, `??` lines, the implicit test; every declared test fails without a response.
+ * The script's view of the request is built only when a handler will read it.
+ */
 export async function afterResponseChecks(block: RequestBlock, exchange: Exchange | undefined, setting: ScriptSetting, resolver: Resolver): Promise<RequestChecks> {
-  const sent = exchange?.hops[exchange.hops.length - 1]?.request;
-  const view = requestView(block, resolver);
-  if (sent !== undefined) view.url = sent.url;
+  const view = (): ScriptRequestView => {
+    const shown = requestView(block, resolver);
+    const sent = exchange?.hops[exchange.hops.length - 1]?.request;
+    if (sent !== undefined) shown.url = sent.url;
+    return shown;
+  };
   return responseChecks(block, exchange, setting, view, (text, line) => resolver.expand(text, line));
 }
 

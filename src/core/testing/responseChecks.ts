@@ -15,18 +15,33 @@ import type { RequestChecks, RequestTest, TestLocation } from './types';
  * after the handlers ran (so `{{token}}` sees a global a handler just set). A request with neither `??` lines nor
  * `client.test` gets the implicit test "got a response". Without a response every declared test fails.
  */
-export async function responseChecks(block: RequestBlock, exchange: Exchange | undefined, setting: ScriptSetting, request: ScriptRequestView, expand: (text: string, line: number) => string): Promise<RequestChecks> {
+export async function responseChecks(block: RequestBlock, exchange: Exchange | undefined, setting: ScriptSetting, request: () => ScriptRequestView, expand: (text: string, line: number) => string): Promise<RequestChecks> {
   const file = setting.scope.filePath;
   const response = exchange?.response;
   if (response === undefined) return { tests: noResponseTests(block, file, exchange?.error?.message ?? 'the request was not sent'), logs: [] };
-  const checks = await runScripts(block.responseHandlers ?? [], 'response', setting, request, responseView(response));
-  const subject: AssertionSubject = { status: response.status, headers: response.headers, body: textOf(response), durationMs: exchange?.timings.totalMs ?? 0 };
-  const matchRegex = (pattern: string, flags: string, value: string): Promise<boolean> => sandboxedRegexTest(pattern, flags, value, setting.limits);
-  for (const a of block.assertions ?? []) checks.tests.push(await assertionTest(a, subject, file, expand, matchRegex));
-  if (!checks.tests.some((t) => t.kind === 'assertion' || t.kind === 'script-test')) {
-    checks.tests.push({ kind: 'response', name: 'got a response', passed: true, location: requestLocation(block, file) });
+  const handlers = block.responseHandlers ?? [];
+  const checks: RequestChecks = handlers.length > 0 ? await runScripts(handlers, 'response', setting, request(), responseView(response)) : { tests: [], logs: [] };
+  const assertions = block.assertions ?? [];
+  if (assertions.length > 0) {
+    const subject: AssertionSubject = { status: response.status, headers: response.headers, body: textOf(response), durationMs: exchange?.timings.totalMs ?? 0 };
+    const matchRegex = (pattern: string, flags: string, value: string): Promise<boolean> => sandboxedRegexTest(pattern, flags, value, setting.limits);
+    for (const a of assertions) checks.tests.push(await assertionTest(a, subject, file, expand, matchRegex));
   }
+  if (!checks.tests.some((t) => t.kind === 'assertion' || t.kind === 'script-test')) checks.tests.push(gotResponse(block, file));
   return checks;
+}
+
+/**
+ * The tests of a request with no handler and no `??` line: "got a response", passed when `exchange` has a
+ * response and failed with the reason otherwise (as responseChecks gives them, without building anything else).
+ */
+export function implicitTests(block: RequestBlock, file: string, exchange: Exchange | undefined): RequestTest[] {
+  if (exchange?.response !== undefined) return [gotResponse(block, file)];
+  return noResponseTests(block, file, exchange?.error?.message ?? 'the request was not sent');
+}
+
+function gotResponse(block: RequestBlock, file: string): RequestTest {
+  return { kind: 'response', name: 'got a response', passed: true, location: requestLocation(block, file) };
 }
 
 async function assertionTest(a: Assertion, subject: AssertionSubject, file: string, expand: (text: string, line: number) => string, matchRegex: RegexMatcher): Promise<RequestTest> {

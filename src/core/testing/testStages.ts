@@ -1,8 +1,8 @@
 import { HttpSessionError } from '../errors';
 import type { AfterResponseStage, PrepareStage, RequestSource, RunReport } from '../runner/pipelineTypes';
 import { need } from '../runner/prepareStages';
-import { afterResponseChecks, preRequestChecks, scriptSetting } from './requestTests';
-import { noResponseTests } from './responseChecks';
+import { afterResponseChecks, hasResponseChecks, preRequestChecks, scriptSetting } from './requestTests';
+import { implicitTests, noResponseTests } from './responseChecks';
 import { saveResponseBody } from './saveResponse';
 
 /**
@@ -15,7 +15,7 @@ export const preRequestScriptsStage: PrepareStage = {
   name: 'pre-request-scripts',
   onlyWhenSending: true,
   async run(draft) {
-    if (!draft.source.hasTests) return;
+    if (!draft.source.hasTests || !draft.source.block.preRequestScripts?.length) return;
     const sources = need(draft, 'sources');
     const pre = await preRequestChecks(draft.source.block, scriptSetting(draft.session, sources, draft.ctx.scriptLimits), need(draft, 'resolver'));
     draft.report.tests.push(...pre.tests);
@@ -30,15 +30,21 @@ export const testsStage: AfterResponseStage = {
   name: 'tests',
   async run({ prepared, exchange, report }) {
     if (!prepared.source.hasTests) return;
+    const block = prepared.source.block;
+    // Most requests have no handler, no `??` line and no `>>`: their one test costs no script view or setting.
+    if (!hasResponseChecks(block) && block.saveResponse === undefined) {
+      report.tests.push(...implicitTests(block, prepared.source.filePath, exchange));
+      return;
+    }
     // The same requestVariables map as the pre-request stage's: it lives in the variable sources.
     const setting = scriptSetting(prepared.session, prepared.sources, prepared.ctx.scriptLimits);
-    const save = prepared.source.block.saveResponse;
+    const save = block.saveResponse;
     if (save !== undefined && exchange.response !== undefined) {
       await saveResponseBody(save, exchange.response, setting.scope).catch((error: unknown) => {
         report.warnings.push(`The response body was not saved: ${error instanceof Error ? error.message : String(error)}`);
       });
     }
-    const post = await afterResponseChecks(prepared.source.block, exchange, setting, prepared.resolver);
+    const post = await afterResponseChecks(block, exchange, setting, prepared.resolver);
     report.tests.push(...post.tests);
     report.logs.push(...post.logs);
   },

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { OutgoingRequest } from '../../core/http/types';
 import type { BodyKind } from '../../shared/protocol';
 import { curlCommand } from '../../core/curl/curlCommand';
-import { prettyJsonText } from '../../core/util/prettyJsonText';
+import { prettyJsonText } from '../../core/util/prettyJson';
 
 /** The response the view shows now, as the toolbar actions need it. */
 export interface CurrentResponse {

@@ -1,5 +1,6 @@
 import type { CookieView } from '../../core/http/types';
 import type { DefaultHeader } from '../../core/session/types';
+import { redactHeaderValue } from '../../core/util/redactHeaders';
 import { looksSecret, REDACTED } from '../../core/variables/redactSecrets';
 
 /** A node of the session tree: plain data, so commands and tests can name one without the provider. */
@@ -30,11 +31,9 @@ export function preview(value: string): string {
   return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS)}…` : flat;
 }
 
-/** A header value as the label shows it: Authorization keeps its scheme only, the credentials masked. */
+/** A header value as the label shows it: credentials masked by core's one rule (redactHeaderValue), then cut. */
 export function maskedHeaderValue(name: string, value: string): string {
-  if (!/^(authorization|proxy-authorization)$/i.test(name)) return preview(value);
-  const scheme = /^(\S+)\s+\S/.exec(value)?.[1];
-  return scheme ? `${scheme} ••••••` : '••••••';
+  return preview(redactHeaderValue(name, value));
 }
 
 /** A global's value as the label shows it: masked when its name looks secret (as the hover does). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { bodyText, prettyBody } from '../../../src/cli/bodyText';
+import { bodyText, prettyBody, prettyBodyChunks } from '../../../src/cli/bodyText';
 import { formatBytes } from '../../../src/shared/formatBytes';
 
 describe('CLI body display', () => {
@@ -20,6 +20,17 @@ describe('CLI body display', () => {
     assert.equal(prettyBody(new Uint8Array([0xff, 0xfe, 0x00]), ''), '<3 bytes of binary data>');
     assert.equal(bodyText(bytes('a\u0000b'), 'text/plain').binary, true);
     assert.equal(bodyText(bytes('<svg/>'), 'image/svg+xml').text, '<svg/>');
+  });
+
+  it('prints a JSON body over 1 MB in chunks (the pretty text of a small one), and one that is not JSON as it came', () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `customer ${i}`, email: `user${i}@example.test`, tags: ['a', 'b'] }));
+    const large = JSON.stringify(items);
+    assert.ok(large.length > 1024 * 1024);
+    const chunks = [...prettyBodyChunks(bytes(large), 'application/json')];
+    assert.ok(chunks.length > 10, `${chunks.length} chunks`);
+    assert.equal(chunks.join('\n'), JSON.stringify(items, null, 2));
+    const cut = large.slice(0, -10);
+    assert.deepEqual([...prettyBodyChunks(bytes(cut), 'application/json')], [cut]);
   });
 
   it('formats sizes in B, KB and MB', () => {

@@ -54,17 +54,17 @@ describe('CLI output masks secrets unless --show-secrets (send, send --json, ses
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('send masks Authorization (scheme kept), secret-looking headers, cookie values and secret URL parameters', async () => {
+  it('send masks Authorization (scheme kept), secret-looking headers, cookie values and secret URL parameters, all with the one mask', async () => {
     const run = await runCli(['send', file, '--session', sessionPath]);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(leaked(run.stdout + run.stderr), []);
-    assert.match(run.stdout, /^> Authorization: Bearer <redacted>$/m);
-    assert.match(run.stdout, /^> X-Api-Key: <redacted>$/m);
+    assert.match(run.stdout, /^> Authorization: Bearer ••••••$/m);
+    assert.match(run.stdout, /^> X-Api-Key: ••••••$/m);
     assert.match(run.stdout, /^> Accept: application\/json$/m);
-    assert.match(run.stdout, /^Set-Cookie: sid=<redacted>; Path=\/; HttpOnly$/im);
-    assert.match(run.stdout, /^Cookies stored: sid=<redacted> \(127\.0\.0\.1\/\)$/m);
-    assert.match(run.stdout, /^Cookies sent: sid=<redacted>$/m);
-    assert.match(run.stdout, /\/items\?page=2&access_token=%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2/);
+    assert.match(run.stdout, /^Set-Cookie: sid=••••••; Path=\/; HttpOnly$/im);
+    assert.match(run.stdout, /^Cookies stored: sid=•••••• \(127\.0\.0\.1\/\)$/m);
+    assert.match(run.stdout, /^Cookies sent: sid=••••••$/m);
+    assert.match(run.stdout, /\/items\?page=2&access_token=••••••/);
     // What was masked is only the output: the server got the real values.
     const sent = server.requests[1];
     assert.ok(sent.headers.some(([n, v]) => n.toLowerCase() === 'authorization' && v === `Bearer ${BEARER}`));
@@ -83,12 +83,12 @@ describe('CLI output masks secrets unless --show-secrets (send, send --json, ses
     assert.equal(masked.code, 0, masked.stderr);
     assert.deepEqual(leaked(masked.stdout), []);
     const [login, keyed] = masked.stdout.trim().split('\n').map((line) => JSON.parse(line) as JsonLine);
-    assert.deepEqual(login.headers.find(([n]) => n.toLowerCase() === 'set-cookie'), ['Set-Cookie', 'sid=<redacted>; Path=/; HttpOnly']);
-    assert.deepEqual(login.cookies.stored.map((c) => [c.name, c.value]), [['sid', '<redacted>']]);
-    assert.deepEqual(keyed.cookies.sent, [{ name: 'sid', value: '<redacted>' }]);
-    assert.ok(keyed.requestHeaders.some(([n, v]) => n === 'Authorization' && v === 'Bearer <redacted>'));
-    assert.ok(keyed.requestHeaders.some(([n, v]) => n === 'X-Api-Key' && v === '<redacted>'));
-    assert.ok(keyed.url.endsWith('access_token=%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2'), keyed.url);
+    assert.deepEqual(login.headers.find(([n]) => n.toLowerCase() === 'set-cookie'), ['Set-Cookie', 'sid=••••••; Path=/; HttpOnly']);
+    assert.deepEqual(login.cookies.stored.map((c) => [c.name, c.value]), [['sid', '••••••']]);
+    assert.deepEqual(keyed.cookies.sent, [{ name: 'sid', value: '••••••' }]);
+    assert.ok(keyed.requestHeaders.some(([n, v]) => n === 'Authorization' && v === 'Bearer ••••••'));
+    assert.ok(keyed.requestHeaders.some(([n, v]) => n === 'X-Api-Key' && v === '••••••'));
+    assert.ok(keyed.url.endsWith('access_token=••••••'), keyed.url);
     const shown = await runCli(['send', file, '--json', '--show-secrets']);
     assert.deepEqual(leaked(shown.stdout).sort(), [...SECRETS].sort());
   });
@@ -99,13 +99,13 @@ describe('CLI output masks secrets unless --show-secrets (send, send --json, ses
     const shown = await runCli(['session', 'show', '--session', sessionPath]);
     assert.equal(shown.code, 0, shown.stderr);
     assert.deepEqual(leaked(shown.stdout), []);
-    assert.match(shown.stdout, /sid=<redacted>/);
-    assert.match(shown.stdout, /Authorization: Bearer <redacted>/);
+    assert.match(shown.stdout, /sid=••••••/);
+    assert.match(shown.stdout, /Authorization: Bearer ••••••/);
     const json = await runCli(['session', 'show', '--session', sessionPath, '--json']);
     assert.deepEqual(leaked(json.stdout), []);
     const session = (JSON.parse(json.stdout) as { sessions: Array<{ cookies: Array<{ value: string }>; defaultHeaders: Array<[string, string]> }> }).sessions[0];
-    assert.deepEqual(session.cookies.map((c) => c.value), ['<redacted>']);
-    assert.deepEqual(session.defaultHeaders, [['Authorization', 'Bearer <redacted>']]);
+    assert.deepEqual(session.cookies.map((c) => c.value), ['••••••']);
+    assert.deepEqual(session.defaultHeaders, [['Authorization', 'Bearer ••••••']]);
     const revealed = await runCli(['session', 'show', '--session', sessionPath, '--show-secrets']);
     assert.deepEqual(leaked(revealed.stdout).sort(), [BEARER, COOKIE].sort());
   });
@@ -116,7 +116,7 @@ describe('CLI output masks secrets unless --show-secrets (send, send --json, ses
     const lines = run.stdout.trim().split('\n');
     assert.equal(lines.length, 2, run.stdout);
     assert.match(lines[0], new RegExp(`^200 POST ${server.url}/login  \\(\\d+ ms, 11 B\\)$`));
-    assert.match(lines[1], /^200 GET .*\/items\?page=2&access_token=%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2 {2}\(\d+ ms, 11 B\)$/);
+    assert.match(lines[1], /^200 GET .*\/items\?page=2&access_token=•••••• {2}\(\d+ ms, 11 B\)$/);
     const both = await runCli(['send', file, '-q', '--json']);
     assert.equal(both.code, 2);
   });

@@ -1,19 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { REDACTED_VALUE, redactHeaders } from '../../../src/core/util/redactHeaders';
+import { redactHeaders } from '../../../src/core/util/redactHeaders';
+import { REDACTED } from '../../../src/core/variables/redactSecrets';
 import { hardeningCase } from './hardeningCase';
 
 const AREA = 'Logs redact credentials (src/core/util/redactHeaders)';
 const SECRETS = ['s3cret-token', 'dXNlcjpodW50ZXIy', 'proxy-pass', 'sid-value', 'other-value', 'set-value', 'bare-cookie-secret', 'api-key-value'];
 
 const CASES: Array<[label: string, header: [string, string], shown: string]> = [
-  ['Authorization: Bearer', ['Authorization', 'Bearer s3cret-token'], `Authorization: Bearer ${REDACTED_VALUE}`],
-  ['Authorization: Basic', ['authorization', 'Basic dXNlcjpodW50ZXIy'], `authorization: Basic ${REDACTED_VALUE}`],
-  ['Authorization without a scheme (a bare token)', ['Authorization', 's3cret-token'], `Authorization: ${REDACTED_VALUE}`],
-  ['Proxy-Authorization', ['Proxy-Authorization', 'Basic proxy-pass'], `Proxy-Authorization: Basic ${REDACTED_VALUE}`],
-  ['Cookie with two pairs', ['Cookie', 'sid=sid-value; other=other-value'], `Cookie: sid=${REDACTED_VALUE}; other=${REDACTED_VALUE}`],
-  ['Cookie with a bare value (no =)', ['COOKIE', 'bare-cookie-secret'], `COOKIE: ${REDACTED_VALUE}`],
-  ['Set-Cookie with attributes', ['Set-Cookie', 'sid=set-value; Path=/; HttpOnly'], `Set-Cookie: sid=${REDACTED_VALUE}; Path=/; HttpOnly`],
-  ['X-Api-Key (a secret-looking name)', ['X-Api-Key', 'api-key-value'], `X-Api-Key: ${REDACTED_VALUE}`],
+  ['Authorization: Bearer', ['Authorization', 'Bearer s3cret-token'], `Authorization: Bearer ${REDACTED}`],
+  ['Authorization: Basic', ['authorization', 'Basic dXNlcjpodW50ZXIy'], `authorization: Basic ${REDACTED}`],
+  ['Authorization without a scheme (a bare token)', ['Authorization', 's3cret-token'], `Authorization: ${REDACTED}`],
+  ['Proxy-Authorization', ['Proxy-Authorization', 'Basic proxy-pass'], `Proxy-Authorization: Basic ${REDACTED}`],
+  ['Cookie with two pairs', ['Cookie', 'sid=sid-value; other=other-value'], `Cookie: sid=${REDACTED}; other=${REDACTED}`],
+  ['Cookie with a bare value (no =)', ['COOKIE', 'bare-cookie-secret'], `COOKIE: ${REDACTED}`],
+  ['Set-Cookie with attributes', ['Set-Cookie', 'sid=set-value; Path=/; HttpOnly'], `Set-Cookie: sid=${REDACTED}; Path=/; HttpOnly`],
+  ['X-Api-Key (a secret-looking name)', ['X-Api-Key', 'api-key-value'], `X-Api-Key: ${REDACTED}`],
 ];
 
 describe('hardening: log lines never show credentials', () => {

@@ -24,6 +24,11 @@ describe('one text-vs-binary rule for response bodies (CLI and response view)', 
     const cut = text(`${'a'.repeat(4095)}é and more`);
     assert.equal(isBinaryBody(cut, 'text/plain'), false);
     assert.equal(isBinaryBody(text(`${'a'.repeat(5000)}\u0000`), 'text/plain'), false);
+    for (const char of ['é', '中', '😀']) {
+      for (let pad = 4090; pad <= 4096; pad++) assert.equal(isBinaryBody(text(`${'a'.repeat(pad)}${char} and more`), 'text/plain'), false, `${char} after ${pad} bytes`);
+    }
+    const badByte = Buffer.concat([text('a'.repeat(4094)), Buffer.from([0xff]), text(' and more')]);
+    assert.equal(isBinaryBody(badByte, 'text/plain'), true);
   });
 
   it('a declared charset other than UTF-8 is trusted: UTF-16 holds NULs, Latin-1 is not UTF-8', () => {

@@ -47,14 +47,19 @@ function nextSignificant(text: string, from: number): number {
 const ATOM = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
 
 /**
- * JSON text pretty-printed with 2-space indentation, laid out as JSON.stringify(value, null, 2) lays it out,
- * but with every string, number and literal kept exactly as the server wrote it (`1.0`, `1e3`, integers past
- * 2^53 and `\u00e9` escapes stay as they are). Whitespace between tokens is dropped and redone. Undefined when
- * the text is not one JSON value (HTML sent as JSON, a cut body, a stray word), so the caller shows it as is;
- * the check is of structure (brackets, separators, atoms), strings are taken as written.
+ * The one JSON pretty-printer (the CLI and the editor's response view use it): JSON text laid out as
+ * JSON.stringify(value, null, 2) lays it out, but with every string, number and literal kept exactly as the
+ * server wrote it (`1.0`, `1e3`, integers past 2^53 and `\u00e9` escapes stay as they are), without parsing
+ * it into objects. Yields the pretty text in chunks of about `chunkChars` characters, each ending where a
+ * line break goes (the break itself left out), so a large body is printed without holding its whole pretty
+ * form. Returns true when the text was one JSON value; at the first place it is not (HTML sent as JSON, a
+ * cut body, a stray word) it stops and returns false, having yielded only what came before. The check is of
+ * structure (brackets, separators, atoms); strings are taken as written. With `emit` false nothing is
+ * yielded and only the check is made.
  */
-export function prettyJsonText(text: string): string | undefined {
+export function* prettyJsonChunks(text: string, chunkChars = 64 * 1024, emit = true): Generator<string, boolean> {
   let out = '';
+  let depth = 0;
   const open: number[] = [];
   // True where a value may come (the start, after `[`, `,` and `:`); false where a separator or close must.
   let wantValue = true;
@@ -66,43 +71,77 @@ export function prettyJsonText(text: string): string | undefined {
       continue;
     }
     const isValue = code !== COMMA && code !== COLON && code !== CLOSE_OBJECT && code !== CLOSE_ARRAY;
-    if (isValue !== wantValue) return undefined;
+    if (isValue !== wantValue) return false;
     if (code === QUOTE) {
       const end = stringEnd(text, at);
-      if (end === text.length) return undefined;
-      out += text.slice(at, end + 1);
+      if (end === text.length) return false;
+      if (emit) out += text.slice(at, end + 1);
       at = end + 1;
     } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
       const next = nextSignificant(text, at + 1);
       if (text.charCodeAt(next) === code + 2) {
-        out += code === OPEN_OBJECT ? '{}' : '[]';
+        if (emit) out += code === OPEN_OBJECT ? '{}' : '[]';
         at = next + 1;
       } else {
         open.push(code + 2);
-        out += (code === OPEN_OBJECT ? '{' : '[') + breakAt(open.length);
+        depth = open.length;
+        if (emit) out += (code === OPEN_OBJECT ? '{' : '[') + breakAt(depth);
         at++;
         wantValue = true;
         continue;
       }
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
-      if (open.pop() !== code) return undefined;
-      out += breakAt(open.length) + (code === CLOSE_OBJECT ? '}' : ']');
+      if (open.pop() !== code) return false;
+      depth = open.length;
+      if (emit) out += breakAt(depth) + (code === CLOSE_OBJECT ? '}' : ']');
       at++;
     } else if (code === COMMA || code === COLON) {
-      if (open.length === 0) return undefined;
-      out += code === COMMA ? `,${breakAt(open.length)}` : ': ';
+      if (open.length === 0) return false;
       at++;
       wantValue = true;
+      if (code === COLON) {
+        if (emit) out += ': ';
+        continue;
+      }
+      if (!emit) continue;
+      if (out.length + 1 >= chunkChars) {
+        // A chunk ends where this comma's line break would go; the next one starts with the indentation.
+        yield `${out},`;
+        out = breakAt(depth).slice(1);
+      } else {
+        out += `,${breakAt(depth)}`;
+      }
       continue;
     } else {
       let end = at + 1;
       while (end < text.length && !endsAtom(text.charCodeAt(end))) end++;
       const atom = text.slice(at, end);
-      if (!ATOM.test(atom)) return undefined;
-      out += atom;
+      if (!ATOM.test(atom)) return false;
+      if (emit) out += atom;
       at = end;
     }
     wantValue = false;
   }
-  return open.length === 0 && !wantValue ? out : undefined;
+  if (open.length > 0 || wantValue) return false;
+  if (emit) yield out;
+  return true;
+}
+
+/**
+ * JSON text pretty-printed (prettyJsonChunks' layout, in one text); undefined when the text is not one JSON
+ * value, so the caller shows it as is.
+ */
+export function prettyJsonText(text: string): string | undefined {
+  const chunks = prettyJsonChunks(text, Infinity);
+  let pretty = '';
+  for (let step = chunks.next(); ; step = chunks.next()) {
+    if (step.done) return step.value ? pretty : undefined;
+    pretty += step.value;
+  }
+}
+
+/** True when `text` is one JSON value by prettyJsonChunks' check (nothing is built). */
+export function isJsonValue(text: string): boolean {
+  const check = prettyJsonChunks(text, Infinity, false);
+  for (let step = check.next(); ; step = check.next()) if (step.done) return step.value;
 }
