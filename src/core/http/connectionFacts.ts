@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { buildConnector, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { buildConnector } from './undiciParts';
 
 /**
  * What the TLS handshakes of one pool told us: the protocol each origin's server chose by ALPN, and the

@@ -1,6 +1,7 @@
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { observedConnector, recordConnectionFacts } from './connectionFacts';
 import type { ClientTlsOptions } from './types';
+import { Agent, EnvHttpProxyAgent } from './undiciParts';
 
 /** Options for a session's connection pool. */
 export interface DispatcherOptions {

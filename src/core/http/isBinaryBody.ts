@@ -13,8 +13,10 @@ const SNIFF_BYTES = 4096;
  * are not UTF-8. `contentType` is a Content-Type value; its parameters may be left out.
  */
 export function isBinaryBody(body: Uint8Array, contentType: string): boolean {
-  const [media = '', ...params] = contentType.toLowerCase().split(';').map((part) => part.trim());
+  const semicolon = contentType.indexOf(';');
+  const media = (semicolon < 0 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
   if (BINARY_TYPES.test(media) && !media.endsWith('+xml')) return true;
+  const params = semicolon < 0 ? [] : contentType.slice(semicolon + 1).toLowerCase().split(';').map((part) => part.trim());
   const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') return false;
   const head = body.subarray(0, SNIFF_BYTES);

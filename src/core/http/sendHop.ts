@@ -1,7 +1,8 @@
+import { EventEmitter } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { HttpSessionError } from '../errors';
 import { bodySource, isStreamedBody } from './bodySource';
 import { connectionFactsOf } from './connectionFacts';
@@ -9,6 +10,7 @@ import { decodersFor } from './decodeBody';
 import { getHeader } from './headerList';
 import { mapTransportError, type FailureContext } from './mapTransportError';
 import { readCapped } from './readCapped';
+import { undiciRequest } from './undiciParts';
 import type { HeaderList, OutgoingRequest, ResponseData, TransportOptions } from './types';
 
 /** What one hop returned (the final response's fields but its media type, plus timings); redirects are not followed here. */
@@ -49,17 +51,33 @@ function headerListFrom(raw: unknown): HeaderList {
   return list;
 }
 
-/** One AbortController fed by the caller's signal and the whole-hop timer. */
-function hopAbort(options: TransportOptions, ctx: FailureContext): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onCancel = (): void => { ctx.cancelled = true; controller.abort(options.signal?.reason); };
+/**
+ * The abort signal undici gets for one hop, fed by the caller's signal and the whole-hop timer: an
+ * EventEmitter (undici takes one in place of an AbortSignal), as an AbortController and its EventTarget
+ * cost every request several times as much.
+ */
+class HopSignal extends EventEmitter {
+  aborted = false;
+  reason: unknown = undefined;
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort');
+  }
+}
+
+function hopAbort(options: TransportOptions, ctx: FailureContext): { signal: HopSignal; dispose(): void } {
+  const signal = new HopSignal();
+  const onCancel = (): void => { ctx.cancelled = true; signal.abort(options.signal?.reason); };
   if (options.signal?.aborted) onCancel();
   else options.signal?.addEventListener('abort', onCancel, { once: true });
   const timer = options.timeoutMs > 0
-    ? setTimeout(() => { ctx.timedOut = true; controller.abort(new Error('timeout')); }, options.timeoutMs)
+    ? setTimeout(() => { ctx.timedOut = true; signal.abort(new Error('timeout')); }, options.timeoutMs)
     : undefined;
   return {
-    signal: controller.signal,
+    signal,
     dispose: () => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCancel);
@@ -82,8 +100,9 @@ export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, opti
   const started = performance.now();
   const wire = wireBody(req);
   try {
-    const response = await request(`${url.origin}${url.pathname}${url.search}`, {
-      dispatcher,
+    const response = await undiciRequest(dispatcher, {
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: req.method as Dispatcher.HttpMethod,
       headers: wire.headers,
       body: wire.body,

@@ -40,7 +40,8 @@ export async function sendWithSession(session: Session, request: OutgoingRequest
   const started = performance.now();
   const useJar = options.useCookieJar !== false;
   const ownPairs = parseCookiePairs(getAll(request.headers, 'cookie'));
-  const firstOrigin = new URL(request.url).origin;
+  // Parsed only when a redirect asks which origin a later hop goes to.
+  let firstOrigin: string | undefined;
   const exchange: Exchange = { hops: [], cookies: { sent: [], stored: [], rejected: [] }, timings: { totalMs: 0 } };
   let current: OutgoingRequest = { ...request, headers: removeHeader(request.headers, 'cookie') };
   let credentialsDropped = false;
@@ -48,7 +49,7 @@ export async function sendWithSession(session: Session, request: OutgoingRequest
     for (;;) {
       const pairs = exchange.hops.length === 0 && options.firstHopCookies
         ? options.firstHopCookies
-        : await session.cookiePairsToSend(current.url, new URL(current.url).origin === firstOrigin ? ownPairs : [], useJar);
+        : await session.cookiePairsToSend(current.url, new URL(current.url).origin === (firstOrigin ??= new URL(request.url).origin) ? ownPairs : [], useJar);
       const sent = withCookieHeader(current, pairs);
       if (exchange.hops.length === 0) exchange.cookies.sent = pairs.map((p) => ({ ...p }));
       const target = new URL(sent.url);

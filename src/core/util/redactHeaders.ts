@@ -32,8 +32,21 @@ export function redactHeaderValue(name: string, value: string): string {
     return `${redactPair(pair)}${semicolon < 0 ? '' : value.slice(semicolon)}`;
   }
   // A secret-looking name may catch a harmless header too (Sec-WebSocket-Key); hiding one value too many is the safe side.
-  if (!CREDENTIAL_HEADERS.has(lower) && looksSecret(lower.replace(/^x-/, ''))) return REDACTED;
+  if (!CREDENTIAL_HEADERS.has(lower) && secretHeaderName(lower)) return REDACTED;
   return value;
+}
+
+/** looksSecret per lower-case header name, asked once per name (the same few names come with every request). */
+const secretNames = new Map<string, boolean>();
+
+function secretHeaderName(lower: string): boolean {
+  let secret = secretNames.get(lower);
+  if (secret === undefined) {
+    secret = looksSecret(lower.replace(/^x-/, ''));
+    // Bounded, as the extension host lives long and header names are the server's to choose.
+    if (secretNames.size < 1000) secretNames.set(lower, secret);
+  }
+  return secret;
 }
 
 /** `name=value` → `name=••••••`; a piece without `=` is all value (browsers read it so), hidden whole. */
