@@ -51,7 +51,7 @@ async function race(entries) {
   const rounds = Math.max(...entries.map((e) => e.n));
   for (let round = -1; round < rounds; round++) {
     for (const [i, e] of entries.entries()) {
-      if (round >= e.n) continue;
+      if (e.n === 0 || round >= e.n) continue;
       server.reset();
       const r = await measureNode(e.args, { timeoutMs: 300_000, cwd: e.cwd });
       if (r.code !== 0) throw new Error(`${e.label} exited ${r.code}: ${r.stderr || r.stdout}`);
