@@ -71,7 +71,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<HttpSe
   const workflow = registerWorkflow(context, { documents, sessions: sessions.store, log, requests, history });
   const sources = { documents, sessions: sessions.store, log, environmentOf: (d: vscode.TextDocument) => workflow.environment.valuesFor(d) };
   registerLanguageFeatures(context, { documents, sessions: sessions.store, activeEnvironment: (uri) => workflow.environment.nameFor(uri) });
-  const tests = registerTestController(context, { documents, sessions: sessions.store, log, environmentOf: (d) => workflow.environment.valuesFor(d) });
+  const tests = registerTestController(context, {
+    ...sources,
+    requests,
+    sourceAt: (uri, line, store) => fileRequestSource({ ...sources, sessions: store }, uri, line),
+  });
   const codeLenses = new CodeLensProvider(documents);
   context.subscriptions.push(
     log,

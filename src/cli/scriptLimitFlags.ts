@@ -1,3 +1,4 @@
+import { MIN_SCRIPT_MEMORY_MB, MIN_SCRIPT_TIMEOUT_MS } from '../core/scripts/scriptLimitSettings';
 import { DEFAULT_SCRIPT_LIMITS } from '../core/scripts/types';
 import type { ScriptLimits } from '../core/scripts/types';
 import type { CommandArgs } from './parseCommandArgs';
@@ -17,7 +18,7 @@ export const SCRIPT_LIMIT_HELP = `      --script-timeout MS  Time limit of each 
 export function scriptLimitsFrom(values: CommandArgs['values'], usage: string): ScriptLimits {
   return {
     ...DEFAULT_SCRIPT_LIMITS,
-    timeMs: wholeNumberFlag(values['script-timeout'], '--script-timeout', 1, usage) ?? DEFAULT_SCRIPT_LIMITS.timeMs,
-    memoryMb: wholeNumberFlag(values['script-memory'], '--script-memory', 8, usage) ?? DEFAULT_SCRIPT_LIMITS.memoryMb,
+    timeMs: wholeNumberFlag(values['script-timeout'], '--script-timeout', MIN_SCRIPT_TIMEOUT_MS, usage) ?? DEFAULT_SCRIPT_LIMITS.timeMs,
+    memoryMb: wholeNumberFlag(values['script-memory'], '--script-memory', MIN_SCRIPT_MEMORY_MB, usage) ?? DEFAULT_SCRIPT_LIMITS.memoryMb,
   };
 }

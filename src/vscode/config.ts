@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { HeaderList } from '../core/http/types';
 import type { EngineSettings, HostCertificate, TlsSettings } from '../core/runner/types';
 import { DEFAULT_ENGINE_SETTINGS, MAX_RETRIES } from '../core/runner/types';
+import { checkScriptLimits } from '../core/scripts/scriptLimitSettings';
+import type { CheckedScriptLimits } from '../core/scripts/scriptLimitSettings';
 import { settingValue } from './trust/trustPolicy';
 
 /** Section of every setting this extension contributes. */
@@ -65,6 +67,12 @@ function hostCertificate(value: unknown): HostCertificate | undefined {
     if (typeof fields[name] === 'string' && fields[name] !== '') entry[name] = fields[name];
   }
   return entry.cert || entry.pfx ? entry : undefined;
+}
+
+/** `httpSession.scripts.timeout` (ms) and `.memory` (MB) for the resource `scope`, checked (bad values: a message each). */
+export function readScriptLimits(scope?: vscode.Uri): CheckedScriptLimits {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  return checkScriptLimits({ timeout: c.get<unknown>('scripts.timeout'), memory: c.get<unknown>('scripts.memory') }, `${CONFIG_SECTION}.scripts`);
 }
 
 /** The editor-only settings for the resource `scope`. */

@@ -184,4 +184,46 @@ describe('Testing view: the HTTP Session test controller', () => {
     assert.equal(rec.states.get(status200.id), 'passed');
     assert.equal(server.requests.filter((r) => r.url === '/me').length, 1, 'only the login ran (the first run sent /me once)');
   });
+
+  it('a run sends through the request controller: each request is logged and in the history, the response view stays as it was', async () => {
+    const startedAt = new Date().toISOString();
+    const finished: string[] = [];
+    let shown = 0;
+    const onFinish = api.requests.onDidFinish((r) => finished.push(r.request.url));
+    const onShow = api.requests.onDidShow(() => shown++);
+    const rec = recorder.next();
+    await api.tests.run.runHandler(new vscode.TestRunRequest([fileItem], undefined, api.tests.run), new vscode.CancellationTokenSource().token);
+    await rec.ended;
+    onFinish.dispose();
+    onShow.dispose();
+    assert.deepEqual(finished, [`${server.url}/login`, `${server.url}/me`]);
+    assert.equal(shown, 0, 'quiet sends: nothing drawn in the response view');
+    const recorded = api.workflow.history.entries.filter((e) => e.time >= startedAt);
+    assert.deepEqual(recorded.map((e) => [e.url, e.label, e.file]), [[`${server.url}/me`, 'Who am I', uri.fsPath], [`${server.url}/login`, 'Log in', uri.fsPath]], 'both requests are in the history');
+  });
+
+  it('client.test names in a ./handler.js are listed under the request with ranges into the .js file, and report there', async () => {
+    const js = writeWorkspaceFile('tests/checks/me.js', '// shared checks\nclient.test("me answers", function () {\n  client.assert(response.status === 200, "status " + response.status);\n});\nclient.test("me is ann", function () {\n  client.assert(response.body.user === "ann", "user was " + response.body.user);\n});\n');
+    const http = writeWorkspaceFile('tests/with-js.http', `GET ${server.url}/me\n\n?? status == 200\n> ./checks/me.js\n`);
+    await api.tests.controller.refreshHandler!(new vscode.CancellationTokenSource().token);
+    const item = await waitFor('the .js tests', () => api.tests.controller.items.get(http.toString()), (i) => i !== undefined && childrenOf(childrenOf(i)[0] ?? i).length === 3) as vscode.TestItem;
+    const request = childrenOf(item)[0];
+    const tests = childrenOf(request);
+    assert.deepEqual(tests.map((t) => [t.label, t.uri?.fsPath, t.range?.start.line, t.range?.start.character]), [
+      ['status == 200', http.fsPath, 2, 0],
+      ['me answers', js.fsPath, 1, 0],
+      ['me is ann', js.fsPath, 4, 0],
+    ]);
+    await api.sessions.clear();
+    const rec = recorder.next();
+    await api.tests.run.runHandler(new vscode.TestRunRequest([tests[2]], undefined, api.tests.run), new vscode.CancellationTokenSource().token);
+    await rec.ended;
+    assert.equal(childrenOf(request).length, 3, 'the results landed on the listed items, none were added');
+    assert.equal(rec.states.get(tests[1].id), 'passed');
+    assert.equal(rec.states.get(tests[2].id), 'failed');
+    const failure = rec.messages.get(tests[2].id)![0];
+    assert.match(String(failure.message), /user was nobody/);
+    assert.equal(failure.location?.uri.fsPath, js.fsPath);
+    assert.equal(failure.location?.range.start.line, 5, 'at the client.assert line of the .js file');
+  });
 });

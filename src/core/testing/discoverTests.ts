@@ -1,5 +1,6 @@
 import type { HttpFile, RequestBlock, ScriptRef } from '../parser/types';
 import { requestLabel } from '../runner/requestLabel';
+import type { ScriptSource } from '../scripts/types';
 
 /** A test found by reading a file (before anything runs): a `??` line or a `client.test("name", …)` call. */
 export interface DiscoveredTest {
@@ -10,7 +11,12 @@ export interface DiscoveredTest {
   line: number;
   column: number;
   endColumn: number;
+  /** Absolute path of the `./handler.js` it is written in; absent when it is in the `.http` file itself. */
+  file?: string;
 }
+
+/** The code of a request's `./file.js` scripts, read beforehand (readScriptFiles); keyed by the parsed ref. */
+export type ScriptFileSources = ReadonlyMap<ScriptRef, ScriptSource>;
 
 /** One request of a file with the tests written for it. */
 export interface DiscoveredRequest {
@@ -27,30 +33,47 @@ function unescape(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
 
-/** The `client.test` calls of an inline script, each at its line and column in the `.http` file. */
-export function scriptTestsOf(ref: ScriptRef): DiscoveredTest[] {
-  if (ref.kind !== 'inline') return [];
+/** The `client.test` calls of `code`, which starts at `line`/`column` of its file. */
+export function clientTestsIn(code: string, line: number, column: number): DiscoveredTest[] {
   const found: DiscoveredTest[] = [];
-  for (const match of ref.code.matchAll(CLIENT_TEST)) {
-    const before = ref.code.slice(0, match.index);
+  for (const match of code.matchAll(CLIENT_TEST)) {
+    const before = code.slice(0, match.index);
     const newlines = before.split('\n').length - 1;
-    const column = newlines === 0 ? ref.codeColumn + before.length : before.length - before.lastIndexOf('\n') - 1;
+    const at = newlines === 0 ? column + before.length : before.length - before.lastIndexOf('\n') - 1;
     const name = unescape(match[1] ?? match[2] ?? match[3] ?? '');
-    found.push({ kind: 'script-test', name, line: ref.codeLine + newlines, column, endColumn: column + match[0].length });
+    found.push({ kind: 'script-test', name, line: line + newlines, column: at, endColumn: at + match[0].length });
   }
   return found;
 }
 
-/** Every request of `file` with its `??` lines and the `client.test` names of its inline handlers, in file order. */
-export function discoverTests(file: HttpFile): DiscoveredRequest[] {
+/**
+ * The `client.test` calls of a script: an inline one at its line and column in the `.http` file, a
+ * `./file.js` one (when `files` holds its code) at its place in that file, marked with the file's path.
+ */
+export function scriptTestsOf(ref: ScriptRef, files?: ScriptFileSources): DiscoveredTest[] {
+  if (ref.kind === 'inline') return clientTestsIn(ref.code, ref.codeLine, ref.codeColumn);
+  const source = files?.get(ref);
+  if (source === undefined) return [];
+  return clientTestsIn(source.code, source.start.line, source.start.column).map((t) => ({ ...t, file: source.start.file }));
+}
+
+/**
+ * Every request of `file` with its `??` lines and the `client.test` names of its handlers, in file order:
+ * inline ones, and those of `./file.js` handlers whose code `files` holds (listed at their `> ./file.js` line).
+ */
+export function discoverTests(file: HttpFile, files?: ScriptFileSources): DiscoveredRequest[] {
   return file.requests.map((block) => {
-    const tests: DiscoveredTest[] = [];
-    for (const ref of block.preRequestScripts ?? []) tests.push(...scriptTestsOf(ref));
+    const tests: { test: DiscoveredTest; line: number; column: number }[] = [];
+    const add = (ref: ScriptRef): void => {
+      // A .js file's tests sort by the line that names the file; their own lines are in another file.
+      for (const test of scriptTestsOf(ref, files)) tests.push({ test, line: test.file ? ref.line : test.line, column: test.file ? ref.column : test.column });
+    };
+    for (const ref of block.preRequestScripts ?? []) add(ref);
     for (const a of block.assertions ?? []) {
-      tests.push({ kind: 'assertion', name: a.text, line: a.line, column: a.column, endColumn: a.column + 3 + a.text.length });
+      tests.push({ test: { kind: 'assertion', name: a.text, line: a.line, column: a.column, endColumn: a.column + 3 + a.text.length }, line: a.line, column: a.column });
     }
-    for (const ref of block.responseHandlers ?? []) tests.push(...scriptTestsOf(ref));
+    for (const ref of block.responseHandlers ?? []) add(ref);
     tests.sort((x, y) => x.line - y.line || x.column - y.column);
-    return { block, label: requestLabel(block), tests };
+    return { block, label: requestLabel(block), tests: tests.map((t) => t.test) };
   });
 }

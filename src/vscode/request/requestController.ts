@@ -25,6 +25,8 @@ export interface SendOptions {
   quiet?: boolean;
   /** The caller's own cancellation (a test run's token), on top of Cancel. */
   signal?: AbortSignal;
+  /** The caller asked the Restricted Mode question already, for all its sends (a test run asks once). */
+  askedFirst?: boolean;
 }
 
 /** What the response view shows (the controller only tells it; it decides nothing). */
@@ -66,7 +68,7 @@ export class RequestController extends Disposable {
       else this.log.channel.error(errorText(error));
       return undefined;
     }
-    if (!prepared || !(await confirmRestricted(prepared))) return undefined;
+    if (!prepared || !(options.askedFirst || (await confirmRestricted(prepared)))) return undefined;
     if (!options.quiet) this.last = source;
     return this.run(prepared, options);
   }

@@ -2,6 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseHttpFile } from '../../core/parser/parseHttpFile';
+import type { HttpFile } from '../../core/parser/types';
+import { readScriptFiles } from '../../core/testing/readScriptFiles';
 import { Disposable } from '../disposable';
 import type { DocumentCache } from '../documentCache';
 import { fillFileItem, itemData } from './testItems';
@@ -14,11 +16,20 @@ function isHttpFile(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && /\.(http|rest)$/i.test(uri.fsPath);
 }
 
+/** Does the file name a `./file.js` script, whose `client.test` names are read from disk afterwards? */
+function hasScriptFiles(file: HttpFile): boolean {
+  return file.requests.some((b) => [...(b.preRequestScripts ?? []), ...(b.responseHandlers ?? [])].some((r) => r.kind === 'file'));
+}
+
 /**
  * Keeps the controller's items in step with the workspace: every `.http` / `.rest` file (found when the
- * Testing view asks, or when one is opened), parsed again on each edit and on changes on disk.
+ * Testing view asks, or when one is opened), parsed again on each edit and on changes on disk. The
+ * `client.test` names of its `./handler.js` files are added once those are read.
  */
 export class TestDiscovery extends Disposable {
+  /** Per file, the latest reading of its `.js` scripts: an older one that ends later is dropped. */
+  private readonly readings = new Map<string, Promise<void>>();
+
   constructor(private readonly controller: vscode.TestController, private readonly documents: DocumentCache) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(HTTP_GLOB));
@@ -39,8 +50,9 @@ export class TestDiscovery extends Disposable {
   /** Parses the file again (the open document when there is one) and returns its item. */
   async refresh(uri: vscode.Uri): Promise<vscode.TestItem | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return this.updateFromDocument(open);
-    return this.updateFromDisk(uri);
+    const item = open ? this.updateFromDocument(open) : await this.updateFromDisk(uri);
+    await this.readings.get(uri.toString());
+    return item;
   }
 
   private updateFromDocument(document: vscode.TextDocument): vscode.TestItem | undefined {
@@ -62,14 +74,35 @@ export class TestDiscovery extends Disposable {
     return this.fill(uri, () => parseHttpFile(text));
   }
 
-  private fill(uri: vscode.Uri, parse: () => ReturnType<typeof parseHttpFile>): vscode.TestItem {
+  private fill(uri: vscode.Uri, parse: () => HttpFile): vscode.TestItem {
     let item = this.controller.items.get(uri.toString());
     if (!item) {
       item = this.controller.createTestItem(uri.toString(), path.basename(uri.fsPath), uri);
       itemData.set(item, { kind: 'file', uri });
       this.controller.items.add(item);
     }
-    fillFileItem(this.controller, item, uri, parse());
+    const file = parse();
+    // With .js scripts the items stay as they are until those are read: no flicker of their tests on each edit.
+    if (hasScriptFiles(file)) {
+      this.addScriptFileTests(uri, item, file);
+    } else {
+      this.readings.delete(uri.toString());
+      fillFileItem(this.controller, item, uri, file);
+    }
     return item;
   }
+
+  private addScriptFileTests(uri: vscode.Uri, item: vscode.TestItem, file: HttpFile): void {
+    const key = uri.toString();
+    const scope = { filePath: uri.fsPath, restricted: !vscode.workspace.isTrusted, ...workspaceRootOf(uri) };
+    const reading: Promise<void> = readScriptFiles(file, scope).then((files) => {
+      if (this.readings.get(key) === reading) fillFileItem(this.controller, item, uri, file, files);
+    });
+    this.readings.set(key, reading);
+  }
+}
+
+function workspaceRootOf(uri: vscode.Uri): { workspaceRoot?: string } {
+  const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+  return root === undefined ? {} : { workspaceRoot: root };
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { runRequest } from '../../core/runner/runRequest';
 import { SessionStore } from '../../core/session/sessionStore';
 import type { DocumentCache } from '../documentCache';
 import type { LogChannel } from '../logChannel';
+import type { RequestController } from '../request/requestController';
+import type { SendSource } from '../request/sendSource';
 import { runConfirmation } from '../trust/trustPolicy';
-import { editorRunContext } from '../workflow/editorRunContext';
 import { reportResult } from './reportResult';
 import type { TestDiscovery } from './testDiscovery';
 import { itemData } from './testItems';
@@ -15,6 +15,10 @@ export interface TestRunnerDeps {
   sessions: SessionStore;
   log: LogChannel;
   environmentOf(document: vscode.TextDocument): Promise<Record<string, string>>;
+  /** The one owner of a send: a run's requests go through it quietly (log, history, status bar, Cancel). */
+  requests: Pick<RequestController, 'send'>;
+  /** The request at `line` of `uri`, run in `sessions` (the workspace's, or a fresh store). */
+  sourceAt(uri: vscode.Uri, line: number, sessions: SessionStore): SendSource;
 }
 
 /** Per file (in path order) the request items to run, in file order. */
@@ -41,7 +45,8 @@ function planOf(controller: vscode.TestController, request: vscode.TestRunReques
 
 /**
  * Runs test items: each request once, in file order, through the workspace session ("Run") or a fresh
- * in-memory one ("Run in a Fresh Session"), without the response view. In Restricted Mode it asks once first.
+ * in-memory one ("Run in a Fresh Session"). Each goes through the request controller as a quiet send: logged
+ * and in the history like any other, but without the response view. In Restricted Mode it asks once first.
  */
 export async function runTests(controller: vscode.TestController, discovery: TestDiscovery, deps: TestRunnerDeps,
   request: vscode.TestRunRequest, token: vscode.CancellationToken, fresh: boolean): Promise<void> {
@@ -72,10 +77,9 @@ export async function runTests(controller: vscode.TestController, discovery: Tes
 async function runFileRequests(run: vscode.TestRun, controller: vscode.TestController, deps: TestRunnerDeps, sessions: SessionStore,
   uri: vscode.Uri, items: vscode.TestItem[], signal: AbortSignal): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
-  const file = deps.documents.get(document);
-  let environment: Record<string, string>;
   try {
-    environment = await deps.environmentOf(document);
+    // Asked here too so a broken environment file shows on each item; the send reads it again (it may change).
+    await deps.environmentOf(document);
   } catch (error) {
     for (const item of items) run.errored(item, new vscode.TestMessage(error instanceof Error ? error.message : String(error)));
     return;
@@ -84,10 +88,14 @@ async function runFileRequests(run: vscode.TestRun, controller: vscode.TestContr
     const data = itemData.get(item);
     if (data?.kind !== 'request') continue;
     if (signal.aborted) { run.skipped(item); continue; }
-    const block = file.requests.find((b) => b.requestLine === data.request.block.requestLine) ?? data.request.block;
     run.started(item);
-    const result = await runRequest({ ...editorRunContext(uri, sessions, environment, { signal, prompt: true, confirm: true }), filePath: uri.fsPath, file }, block);
-    deps.log.logResult(result);
-    reportResult(controller, run, item, result);
+    const result = await deps.requests.send(deps.sourceAt(uri, data.request.block.requestLine, sessions), { quiet: true, signal, askedFirst: true });
+    if (result) {
+      reportResult(controller, run, item, result);
+    } else {
+      const message = new vscode.TestMessage('The request was not sent (see Output → HTTP Session).');
+      message.location = new vscode.Location(uri, new vscode.Position(data.request.block.requestLine, 0));
+      run.errored(item, message);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PipelineContext } from '../../core/runner/pipelineTypes';
 import type { SessionStore } from '../../core/session/sessionStore';
-import { readEngineSettings } from '../config';
+import { readEngineSettings, readScriptLimits } from '../config';
 import { askCertificatePassphrase, forgetCertificatePassphrase } from '../tls/certificatePassphrases';
 import { noteConfirmInput } from './noteConfirmInput';
 import { editorOAuthInteraction } from './oauthEditorPrompts';
@@ -17,18 +17,30 @@ export interface EditorRunAsks {
   confirm?: boolean;
 }
 
+/** Setting problems already shown: each bad value is told once, not on every send and hover. */
+const told = new Set<string>();
+
 /**
  * The one place the editor decides how a request of the file at `uri` runs: the `httpSession.*` settings
- * of that file, Restricted Mode from workspace trust, its workspace folder as the root of `< path` files,
- * the OAuth2 sign-in prompts (browser, device code notification), and the asks the caller allows. Send Request, Copy as cURL, history re-send and hovers all start here;
+ * of that file (script limits included; a bad value is shown once, naming the setting, and its default used),
+ * Restricted Mode from workspace trust, its workspace folder as the root of `< path` files, the OAuth2
+ * sign-in prompts (browser, device code notification), and the asks the caller allows. Send Request, Copy
+ * as cURL, history re-send and hovers all start here;
  * add `filePath` and `file` for a request of an open file.
  */
 export function editorRunContext(uri: vscode.Uri, sessions: SessionStore, environment: Record<string, string>, asks: EditorRunAsks = {}): PipelineContext {
   const workspaceRoot = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+  const scripts = readScriptLimits(uri);
+  for (const problem of scripts.problems) {
+    if (told.has(problem)) continue;
+    told.add(problem);
+    void vscode.window.showWarningMessage(problem);
+  }
   return {
     sessions,
     environment,
     settings: readEngineSettings(uri),
+    scriptLimits: scripts.limits,
     restricted: !vscode.workspace.isTrusted,
     oauth: editorOAuthInteraction,
     ...(workspaceRoot !== undefined ? { workspaceRoot } : {}),

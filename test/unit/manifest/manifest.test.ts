@@ -10,7 +10,7 @@ interface Manifest {
     commands: { command: string }[];
     keybindings: { command: string; key: string; when?: string }[];
     menus: Record<string, { command: string; alt?: string }[]>;
-    configuration: { properties: Record<string, unknown> };
+    configuration: { properties: Record<string, { default?: unknown }> };
     viewsWelcome?: { contents: string }[];
   };
   capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } };
@@ -62,5 +62,12 @@ describe('manifest: contributions match the code', () => {
     assert.deepEqual(sorted([...settings].filter((s) => !facts.settingsRead.has(s))), []);
     const restricted = manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
     assert.deepEqual(restricted.filter((s) => !settings.has(s)), []);
+  });
+
+  it('the README settings table lists every contributed setting with its default, and no other', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rows = new Map([...readme.matchAll(/^\| `(httpSession\.[\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1], m[2]]));
+    assert.deepEqual(sorted(rows.keys()), sorted(settings));
+    for (const [name, shown] of rows) assert.equal(shown, JSON.stringify(manifest.contributes.configuration.properties[name].default), name);
   });
 });
