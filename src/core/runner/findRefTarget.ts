@@ -51,3 +51,15 @@ export async function findRefTarget(name: string, scope: RefScope, cache: HttpFi
   }
   return { unreadable };
 }
+
+/** The request names `# @ref` can use in `scope`: its own file's, then its imports' (those that can be read), each once. */
+export async function namesInScope(scope: RefScope, cache: HttpFileCache): Promise<string[]> {
+  const names = new Set<string>();
+  const add = (file: HttpFile): void => { for (const r of file.requests) if (r.name !== undefined) names.add(r.name); };
+  add(scope.file);
+  for (const line of importLines(scope)) {
+    const loaded = await cache.load(line.absolutePath);
+    if (loaded.file) add(loaded.file);
+  }
+  return [...names];
+}

@@ -4,8 +4,10 @@ import { variableUses } from '../../core/editor/variableUses';
 import type { Diagnostic } from '../../core/parser/types';
 import type { SessionStore } from '../../core/session/sessionStore';
 import { splitLines } from '../../core/parser/splitLines';
+import { refDiagnostics } from '../../core/runner/refDiagnostics';
 import { Disposable, toDisposable } from '../disposable';
 import { RunOnceScheduler } from '../runOnceScheduler';
+import { editorHttpFileCache } from './editorHttpFiles';
 import { knownGlobalNames } from './knownGlobals';
 import type { LanguageServices } from './languageServices';
 
@@ -15,8 +17,8 @@ export const DIAGNOSTICS_DELAY_MS = 300;
 export const DIAGNOSTIC_SOURCE = 'http-session';
 
 /**
- * Diagnostics as you type: the parser's (malformed request lines and headers, unknown directives) and
- * unknown `{{variables}}`. Checked at once on open (files open at activation: right after it), 300 ms after the last edit, once per document version,
+ * Diagnostics as you type: the parser's (malformed request lines and headers, unknown directives),
+ * `# @ref` names found nowhere and `# @import` files that cannot be read, and unknown `{{variables}}`. Checked at once on open (files open at activation: right after it), 300 ms after the last edit, once per document version,
  * and again for every open file when environments or the workspace's named requests change.
  */
 export class DiagnosticsController extends Disposable {
@@ -69,11 +71,12 @@ export class DiagnosticsController extends Disposable {
     this.checked.set(key, version);
     const file = this.services.documents.get(document);
     const uses = variableUses(splitLines(document.getText()));
-    const [layers, , globals] = await Promise.all([this.services.environments.layersFor(document.uri), this.services.requests.ready, knownGlobalNames(this.services.sessions, this.services.globals)]);
+    const refs = document.uri.scheme === 'file' ? refDiagnostics(file, document.uri.fsPath, editorHttpFileCache()) : Promise.resolve([]);
+    const [layers, , globals, refProblems] = await Promise.all([this.services.environments.layersFor(document.uri), this.services.requests.ready, knownGlobalNames(this.services.sessions, this.services.globals), refs]);
     // An edit or a close while waiting makes this result stale; the newer check reports instead.
     if (document.isClosed || document.version !== version || this.checked.get(key) !== version) return;
     const unknown = unknownVariables(file, uses, { environment: layers.allVariables, namedRequests: this.services.requests.names(), globals });
-    this.collection.set(document.uri, [...file.diagnostics, ...unknown].map((d) => toVscode(d, document)));
+    this.collection.set(document.uri, [...file.diagnostics, ...refProblems, ...unknown].map((d) => toVscode(d, document)));
     // A request named, or a global set, in a file the watcher missed: look again; a change re-checks every open file.
     if (unknown.length > 0) void this.services.requests.rescan();
   }

@@ -37,15 +37,29 @@ export function headerValueCompletions(header: string, range: vscode.Range): vsc
   });
 }
 
-/** Directives after `# @`, each with its one-line documentation and a snippet for its value. */
-export function directiveCompletions(range: vscode.Range): vscode.CompletionItem[] {
-  return DIRECTIVES.map((directive, i) => {
+/**
+ * Directives after `# @`, each with its one-line documentation and a snippet for its value; in the prologue
+ * only those that act there (the table's 'file-or-request' ones).
+ */
+export function directiveCompletions(range: vscode.Range, inPrologue = false): vscode.CompletionItem[] {
+  const offered = inPrologue ? DIRECTIVES.filter((d) => d.placement === 'file-or-request') : DIRECTIVES;
+  return offered.map((directive, i) => {
     const item = new vscode.CompletionItem(directive.name, vscode.CompletionItemKind.Keyword);
     item.insertText = new vscode.SnippetString(directive.snippet);
     item.range = range;
     item.detail = `# @${directive.usage}`;
     item.documentation = directive.doc;
     item.sortText = String(i).padStart(2, '0');
+    return item;
+  });
+}
+
+/** Request names after `# @ref ` / `# @forceRef `: those of the file and of the files it imports. */
+export function requestNameCompletions(names: readonly string[], range: vscode.Range): vscode.CompletionItem[] {
+  return names.map((name) => {
+    const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Reference);
+    item.range = range;
+    item.detail = 'named request';
     return item;
   });
 }

@@ -9,6 +9,7 @@ import { loadEnvironments } from '../../core/variables/environments';
 import { readEditorSettings } from '../config';
 import type { DocumentCache } from '../documentCache';
 import type { LogChannel } from '../logChannel';
+import { editorHttpFileCache } from '../language/editorHttpFiles';
 import { editorRunContext } from '../workflow/editorRunContext';
 import type { PreparedSend, SendSource } from './sendSource';
 
@@ -47,6 +48,7 @@ async function prepareAt(deps: FileSourceDeps, uri: vscode.Uri, line: number): P
       confirm,
       filePath: document.uri.fsPath,
       file,
+      imports: editorHttpFileCache(),
     }, block),
   };
 }

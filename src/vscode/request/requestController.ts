@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { withRefs } from '../../core/runner/refResults';
+import { requestLabel } from '../../core/runner/requestLabel';
 import type { RunResult } from '../../core/runner/types';
 import { Disposable, toDisposable } from '../disposable';
 import type { LogChannel } from '../logChannel';
@@ -106,6 +108,12 @@ export class RequestController extends Disposable {
   }
 
   private finish(result: RunResult, options: SendOptions): void {
+    // A `# @ref` sent first is logged and kept in the history like any send, before the request that needed it.
+    for (const ref of withRefs(result).slice(0, -1)) {
+      this.log.channel.info(`# @ref: sent ${requestLabel(ref.request)} first, for ${requestLabel(result.request)}`);
+      this.log.logResult(ref);
+      this.history.record(ref);
+    }
     this.log.logResult(result);
     this.history.record(result);
     this.finished.fire(result);

@@ -2,7 +2,8 @@ import type { Hop, ResponseData } from '../../core/http/types';
 import type { RunResult } from '../../core/runner/types';
 
 /** The JSON form of a result: as RunResult, with every body's bytes replaced by their count. */
-export type CompactRunResult = Omit<RunResult, 'exchange'> & {
+export type CompactRunResult = Omit<RunResult, 'exchange' | 'refs'> & {
+  refs?: CompactRunResult[];
   exchange?: Omit<NonNullable<RunResult['exchange']>, 'response' | 'hops'> & {
     response?: Omit<ResponseData, 'body'> & { bodyBytes: number };
     hops: Array<Omit<Hop, 'request'> & { request: Omit<Hop['request'], 'body'> & { bodyBytes: number } }>;
@@ -24,7 +25,9 @@ export function compactResult(result: RunResult): RunResult {
 
 /** The result as it is serialised: every body's bytes replaced by their count. */
 export function compactForm(result: RunResult): CompactRunResult {
-  const { exchange, ...rest } = result;
+  const { exchange, refs, ...own } = result;
+  // The `# @ref`s sent first carry bodies too.
+  const rest = refs ? { ...own, refs: refs.map(compactForm) } : own;
   if (!exchange) return rest;
   const { response, hops, ...exchangeRest } = exchange;
   return {

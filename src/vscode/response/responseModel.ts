@@ -1,4 +1,5 @@
 import { bodyPreview } from '../../core/http/bodyPreview';
+import { refNotices } from '../../core/runner/refResults';
 import { bodyLength } from '../../core/http/bodySource';
 import type { CookieView, Exchange, Hop } from '../../core/http/types';
 import { requestName } from '../../core/runner/requestLabel';
@@ -76,7 +77,7 @@ export function buildResponseModel(id: number, result: RunResult, exchange: Exch
     cookiesStored: exchange.cookies.stored.map(cookieRow),
     cookiesRejected: exchange.cookies.rejected,
     hops: exchange.hops.map(hopView),
-    warnings: result.warnings,
+    warnings: [...refNotices(result), ...result.warnings],
     tests: buildTestsView(result),
   };
   return { model, bodyText };
@@ -92,7 +93,7 @@ export function buildErrorModel(id: number, result: RunResult): ErrorModel {
     message: error ? error.describe() : 'The request did not complete.',
     hops: result.exchange?.hops.length ? result.exchange.hops.map(hopView) : [attemptedHop(result)],
     durationMs: result.exchange?.timings.totalMs,
-    warnings: result.warnings,
+    warnings: [...refNotices(result), ...result.warnings],
     tests: buildTestsView(result),
   };
 }

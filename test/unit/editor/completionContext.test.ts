@@ -3,7 +3,7 @@ import { completionContext } from '../../../src/core/editor/completionContext';
 import { parseHttpFile } from '../../../src/core/parser/parseHttpFile';
 
 function contextAt(lines: string[], line: number, column = lines[line].length): ReturnType<typeof completionContext> {
-  return completionContext(parseHttpFile(lines.join('\n')), (i) => lines[i], line, column);
+  return completionContext(parseHttpFile(lines.join('\n')), (i) => lines[i], line, column, lines.length);
 }
 
 describe('completionContext', () => {
@@ -18,7 +18,22 @@ describe('completionContext', () => {
   ];
 
   it('after # @ asks for a directive, replacing from after the @', () => {
-    assert.deepEqual(contextAt(doc, 0), { kind: 'directive', prefix: 'na', start: 3 });
+    assert.deepEqual(contextAt(doc, 0), { kind: 'directive', prefix: 'na', start: 3, inPrologue: false });
+  });
+
+  it('a directive in the prologue (above the first ###, no request in that block) says so; one above a request does not', () => {
+    const lines = ['@base = https://a.test', '# @se', '', '###', '# @na', 'GET {{base}}/', '###', '# @', ''];
+    assert.deepEqual(contextAt(lines, 1), { kind: 'directive', prefix: 'se', start: 3, inPrologue: true });
+    assert.equal((contextAt(lines, 4) as { inPrologue: boolean }).inPrologue, false);
+    assert.equal((contextAt(lines, 7) as { inPrologue: boolean }).inPrologue, false, 'a block after ### without its request line yet is not the prologue');
+    assert.equal((contextAt(['# @', 'GET https://a.test/'], 0) as { inPrologue: boolean }).inPrologue, false, 'no ###: the comment belongs to the request below');
+    assert.equal((contextAt(['# @', ''], 0) as { inPrologue: boolean }).inPrologue, false, 'a new file without ### yet: its first request goes here');
+    assert.equal((contextAt(['# @', '', '###', 'GET https://a.test/'], 0) as { inPrologue: boolean }).inPrologue, true);
+  });
+
+  it('after # @ref or # @forceRef and a space asks for a request name', () => {
+    assert.deepEqual(contextAt(['# @ref lo', 'GET https://a.test/'], 0), { kind: 'requestName', prefix: 'lo', start: 7 });
+    assert.deepEqual(contextAt(['// @forceRef ', 'GET https://a.test/'], 0), { kind: 'requestName', prefix: '', start: 13 });
   });
 
   it('at the start of a request line asks for a method', () => {

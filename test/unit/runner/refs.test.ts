@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { requestAsSent } from '../../../src/core/curl/requestAsSent';
 import { parseHttpFile } from '../../../src/core/parser/parseHttpFile';
 import { HttpFileCache } from '../../../src/core/runner/httpFileCache';
+import { refNotices, withRefs } from '../../../src/core/runner/refResults';
 import { runFile } from '../../../src/core/runner/runFile';
 import { runRequest } from '../../../src/core/runner/runRequest';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../src/core/runner/types';
@@ -162,6 +163,15 @@ describe('# @ref, # @forceRef and # @import: a request sends the request it need
     await run(ctx, 1);
     assert.equal(ctx.sessions.get('admin').namedResponses.has('login'), true);
     assert.equal(ctx.sessions.get('default').namedResponses.has('login'), false);
+  });
+
+  it('refs of refs are sent deepest first; withRefs lists them in the order sent and refNotices names each with its outcome', async () => {
+    const ctx = contextFor({ 'a.http': `### c\nGET ${server.url}/chain-c\n###\n### b\n# @ref c\nGET ${server.url}/chain-b\n###\n### a\n# @ref b\nGET ${server.url}/chain-a\n` });
+    const before = server.requests.length;
+    const result = await run(ctx, 2);
+    assert.deepEqual(server.requests.slice(before).map((r) => r.url), ['/chain-c', '/chain-b', '/chain-a']);
+    assert.deepEqual(withRefs(result).map((r) => r.request.name), ['c', 'b', 'a']);
+    assert.deepEqual(refNotices(result), ['Sent first (# @ref): c → 200 OK', 'Sent first (# @ref): b → 200 OK']);
   });
 
   it('Copy as cURL (preparing without sending) sends no ref', async () => {
