@@ -3,6 +3,8 @@
 // each try in the Timing tab; Send All ends on the last response. Screenshots of every step land in
 // artifacts/screenshots/.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
@@ -43,6 +45,9 @@ describe('browser: Send Request in the VS Code workbench', function () {
         '',
       ].join('\n'),
       'burst.http': Array.from({ length: BURST }, (_, i) => `### b${i}\nGET ${target.url}/burst/${i}\n`).join('\n'),
+      // A file in the shapes of issue 11 (comments in bodies, ### name, requests without ###, an httpYac block,
+      // JSON without its blank line, # @ref): five requests as its author meant them.
+      'compat.http': readFileSync(join(__dirname, '..', 'fixtures', 'compat', 'all-shapes.http'), 'utf8'),
     });
   });
 
@@ -70,6 +75,29 @@ describe('browser: Send Request in the VS Code workbench', function () {
     await lenses.nth(2).waitFor({ timeout: 90_000 });
     assert.equal(await settledCount(lenses, 3), 3);
     await workbench.screenshot('03-codelens');
+  });
+
+  it('a file written for other tools (test/fixtures/compat/all-shapes.http) shows one Send Request lens per request, above each request line', async () => {
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'compat.http' }).click();
+    const editor = workbench.page.locator('.editor-instance .monaco-editor', { hasText: 'PRODUCTION Deploy' });
+    await editor.waitFor({ timeout: 30_000 });
+    const lenses = editor.locator('.codelens-decoration a', { hasText: 'Send Request' });
+    await lenses.nth(4).waitFor({ timeout: 90_000 });
+    assert.equal(await settledCount(lenses, 5), 5);
+    // Each lens sits right above its request line: the view line after a lens starts with the method.
+    const linesAfterLenses = await editor.evaluate((root) => {
+      const lines = [...root.querySelectorAll('.view-lines .view-line')].map((el) => ({ top: el.getBoundingClientRect().top, text: el.textContent ?? '' }));
+      return [...root.querySelectorAll('.codelens-decoration')].map((lens) => {
+        const bottom = lens.getBoundingClientRect().bottom;
+        const next = lines.filter((l) => l.top >= bottom - 2).sort((a, b) => a.top - b.top)[0];
+        return next?.text.trim().split(/\s+/)[0] ?? '';
+      });
+    });
+    await workbench.screenshot('03b-compat-codelens');
+    assert.deepEqual(linesAfterLenses.sort(), ['DELETE', 'GET', 'GET', 'POST', 'PUT']);
+    // Back to demo.http for the send steps.
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'demo.http' }).click();
+    await workbench.page.locator('.monaco-editor .view-lines', { hasText: '/login' }).waitFor({ timeout: 30_000 });
   });
 
   it('clicking Send Request shows the response: status and body', async () => {

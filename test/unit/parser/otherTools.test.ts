@@ -123,4 +123,17 @@ describe('parser: files written for REST Client, JetBrains and httpYac', () => {
     const file = parseHttpFile('POST https://a.test/\n\n{"a": 1}\n# note\n?? status == 200\n> {% client.log(1) %}');
     assert.equal(text(file.requests[0].body?.parts), '{"a": 1}');
   });
+
+  it('all-shapes.http (the browser check counts its lenses): every shape at once still gives the five requests its author wrote', () => {
+    const file = fixture('all-shapes.http');
+    assert.deepEqual(file.requests.map((r) => `${r.method} ${r.url}`), [
+      'POST {{base}}/orders', 'GET {{base}}/orders', 'GET {{base}}/orders/{{create.response.body.$.id}}', 'PUT {{base}}/orders/1', 'DELETE {{base}}/orders/1',
+    ]);
+    assert.deepEqual(file.requests.map((r) => r.name), ['create', 'list', undefined, undefined, 'remove']);
+    assert.equal(text(file.requests[0].body?.parts), '{\n  "customer": 7\n}');
+    assert.equal(text(file.requests[3].body?.parts), '{"state": "paid"}');
+    assert.deepEqual(file.requests[3].directives.map((d) => [d.name, d.value]), [['ref', 'create']]);
+    assert.equal(file.requests[4].body, undefined);
+    assert.deepEqual(file.diagnostics.filter((d) => d.severity === 'error'), []);
+  });
 });
