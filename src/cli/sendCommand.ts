@@ -20,6 +20,8 @@ import { certificatePassphrase } from './certificatePassphrase';
 import { noteConfirmation } from './noteConfirmation';
 import { cliOAuthInteraction } from './oauthPrompts';
 import { secretMask } from './outputSecrets';
+import type { SecretMask } from './outputSecrets';
+import { PrintBehind } from './printBehind';
 import { printQuietResult, printResult } from './printResult';
 import { printTests } from './printTests';
 import { resultJson } from './resultJson';
@@ -53,18 +55,15 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
   for (const warning of loaded.warnings) io.err(io.style('yellow', `warning: ${warning}`));
   let exitCode: number = EXIT.ok;
   const mask = secretMask(options.showSecrets);
+  // Each result prints while the next request is on the wire; prompts and warnings print what came before them first.
+  const behind = new PrintBehind(io);
+  const shown = behind.io;
   try {
-    const confirm = noteConfirmation(options.yes, io);
-    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, oauth: cliOAuthInteraction(io, options.oauthWaitSeconds), ...(confirm ? { confirm } : {}), ...certificatePassphrase(io) }, blocks, (sent) => {
+    const confirm = noteConfirmation(options.yes, shown);
+    await runEach({ filePath, file, sessions: loaded.store, environment, overrides: options.vars, settings: engineSettings(options), scriptLimits: options.scriptLimits, imports, oauth: cliOAuthInteraction(shown, options.oauthWaitSeconds), ...(confirm ? { confirm } : {}), ...certificatePassphrase(shown) }, blocks, (sent) => {
       // A `# @ref` sent first is printed (and counted) like any request, before the one that needed it.
       for (const result of withRefs(sent)) {
-        if (options.json) io.out(JSON.stringify(resultJson(result, mask)));
-        else if (options.quiet) printQuietResult(result, io, mask);
-        else {
-          if (result !== sent) io.out(io.style('dim', `# sent first for a # @ref (${requestLabel(sent.request)} needs it)`));
-          printResult(result, io, mask);
-          printTests(result.tests, result.logs, io);
-        }
+        behind.later(() => printOne(result, sent, options, io, mask));
         const code = exitCodeOf(result);
         if (code !== EXIT.ok && (exitCode === EXIT.ok || exitCode === EXIT.testFailed)) exitCode = code;
       }
@@ -72,10 +71,25 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
       return code === EXIT.ok || code === EXIT.testFailed;
     });
   } finally {
-    if (options.sessionPath) await saveSessionFile(options.sessionPath, loaded.store);
-    await loaded.store.close();
+    try {
+      behind.drain();
+    } finally {
+      if (options.sessionPath) await saveSessionFile(options.sessionPath, loaded.store);
+      await loaded.store.close();
+    }
   }
   return blocks.length < chosen.length && (exitCode === EXIT.ok || exitCode === EXIT.testFailed) ? EXIT.input : exitCode;
+}
+
+/** Prints one result as `--json`, `-q` or the normal output asks; `sent` is the request a `# @ref` result was sent for. */
+function printOne(result: RunResult, sent: RunResult, options: SendOptions, io: CliIo, mask: SecretMask): void {
+  if (options.json) io.out(JSON.stringify(resultJson(result, mask)));
+  else if (options.quiet) printQuietResult(result, io, mask);
+  else {
+    if (result !== sent) io.out(io.style('dim', `# sent first for a # @ref (${requestLabel(sent.request)} needs it)`));
+    printResult(result, io, mask);
+    printTests(result.tests, result.logs, io);
+  }
 }
 
 /** The chosen requests without an error in their block (or the prologue); each refused one is named with file:line. */

@@ -11,6 +11,7 @@ import type { OAuthToken } from '../auth/oauth/oauthToken';
 import { ChangeEmitter } from './changeEmitter';
 import { mergeCookiePairs } from './cookiePairs';
 import type { CookiePair } from './cookiePairs';
+import { CookieLookup, CountingCookieStore } from './cookieLookup';
 import { cookieFromView, cookieView } from './cookieView';
 import { DefaultHeaders } from './defaultHeaders';
 import { rejectionReason } from './rejectionReason';
@@ -50,7 +51,9 @@ const JAR_OPTIONS = { allowSpecialUseDomain: true, rejectPublicSuffixes: true, l
 
 /** The state between requests, like Python's requests.Session: cookie jar, default headers, named responses, pool. */
 export class Session {
-  readonly jar = new CookieJar(undefined, JAR_OPTIONS);
+  private readonly cookieStore = new CountingCookieStore();
+  readonly jar = new CookieJar(this.cookieStore, JAR_OPTIONS);
+  private readonly cookieLookup = new CookieLookup(this.jar, this.cookieStore);
   /** Session default headers; session auth is the `Authorization` entry. */
   readonly defaultHeaders = new DefaultHeaders();
   readonly namedResponses = new Map<string, NamedResponse>();
@@ -243,7 +246,7 @@ export class Session {
 
   /** The jar's cookies for `url` in Cookie-header order. */
   async cookiesFor(url: string): Promise<Array<{ name: string; value: string }>> {
-    const cookies = await this.jar.getCookies(url);
+    const cookies = await this.cookieLookup.cookiesFor(url);
     return cookies.map((c) => ({ name: c.key, value: c.value }));
   }
 
