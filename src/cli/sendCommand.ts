@@ -67,8 +67,6 @@ export async function sendCommand(args: string[], io: CliIo): Promise<number> {
         const code = exitCodeOf(result);
         if (code !== EXIT.ok && (exitCode === EXIT.ok || exitCode === EXIT.testFailed)) exitCode = code;
       }
-      const code = exitCodeOf(sent);
-      return code === EXIT.ok || code === EXIT.testFailed;
     });
   } finally {
     try {

@@ -99,7 +99,6 @@ async function runTestFile(shown: string, options: TestOptions, sessions: Sessio
     await runEach(ctx, file.requests, (sent) => {
       // A `# @ref` sent first is reported like any request (its tests count), before the one that needed it.
       for (const result of withRefs(sent)) reportResult(result);
-      return true;
     });
   } catch (error) {
     if (!(error instanceof HttpSessionError)) throw error;

@@ -1,34 +1,50 @@
 import type { RequestBlock } from '../parser/types';
-import { runRequest } from './runRequest';
+import { fileRequestSource } from './fileRequestSource';
+import { sendSource } from './runSource';
+import { TrailingChecks, mayTrail } from './trailingChecks';
 import type { RunContext, RunResult } from './types';
 
 /**
- * Sends `blocks` in order through runRequest and returns every result. Stops after the first request that
- * got no response (but for one a failed pre-request script kept back: that is a failed test, the run goes
- * on), or when `onResult` returns false; what the session gathered up to then stays in it.
+ * Sends `blocks` in order through the request pipeline and returns every result. Stops after the first request
+ * that got no response (but for one a failed pre-request script kept back: that is a failed test, the run goes
+ * on); what the session gathered up to then stays in it.
  */
-export async function runFile(
-  ctx: RunContext,
-  blocks: RequestBlock[],
-  onResult?: (result: RunResult) => boolean | void,
-): Promise<RunResult[]> {
+export async function runFile(ctx: RunContext, blocks: RequestBlock[], onResult?: (result: RunResult) => void): Promise<RunResult[]> {
   const results: RunResult[] = [];
   await runEach(ctx, blocks, (result) => {
     results.push(result);
-    return onResult?.(result);
+    onResult?.(result);
   });
   return results;
 }
 
 /**
- * runFile without keeping the results: each is handed to `onResult` and then let go, so a run of thousands of
- * requests (the CLI's) does not hold every response body until its end.
+ * runFile without keeping the results: each is handed to `onResult`, in order, once its checks are done, and
+ * then let go, so a run of thousands of requests (the CLI's) does not hold every response body until its end.
+ * A request's checks (a response handler in the sandbox's worker, `??` lines) run while the next request is
+ * prepared and sent, when that one may go out without them (TrailingChecks, mayTrail): the run then costs
+ * about the longer of the two rather than their sum. Checks run one at a time, in order.
  */
-export async function runEach(ctx: RunContext, blocks: RequestBlock[], onResult: (result: RunResult) => boolean | void): Promise<void> {
+export async function runEach(ctx: RunContext, blocks: RequestBlock[], onResult: (result: RunResult) => void): Promise<void> {
+  const trailing = new TrailingChecks();
+  const askPassphrase = ctx.askPassphrase;
+  const run: RunContext = {
+    ...ctx,
+    trailing,
+    // A passphrase question comes after the results printed before it.
+    ...(askPassphrase ? { askPassphrase: async (...args: Parameters<typeof askPassphrase>) => { await trailing.settled(); return askPassphrase(...args); } } : {}),
+  };
+  const fileParts = [ctx.file.prologue, ctx.file.variables];
+  let previous: Promise<void> = Promise.resolve();
   for (const block of blocks) {
-    const result = await runRequest(ctx, block);
-    const goOn = onResult(result);
+    if (!mayTrail(block, fileParts)) await previous;
+    const sent = await sendSource(fileRequestSource(run, block), run);
+    // The checks before first: a script's globals are set in request order, and results are reported in order.
+    await previous;
+    const { result } = sent;
+    previous = trailing.start(sent.checks().then(() => onResult(result)));
     const heldBack = result.error?.code === 'SCRIPT';
-    if ((!result.exchange?.response && !heldBack) || goOn === false) break;
+    if (!result.exchange?.response && !heldBack) break;
   }
+  await previous;
 }

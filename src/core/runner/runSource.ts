@@ -2,9 +2,14 @@ import { HttpSessionError } from '../errors';
 import type { Exchange } from '../http/types';
 import { notSentTests } from '../testing/testStages';
 import { asSessionError } from './afterResponseStages';
-import type { PipelineContext, PreparedRequest, RequestSource } from './pipelineTypes';
-import { afterResponse, prepareRequest, sendPrepared } from './requestPipeline';
+import type { CompletedRequest, PipelineContext, PreparedRequest, RequestSource } from './pipelineTypes';
+import { AFTER_RESPONSE_STAGES, afterResponse, prepareRequest, sendPrepared } from './requestPipeline';
 import type { RunResult } from './types';
+
+/** The after-response stages before the checks, and the checks (`tests`, the last stage): see sendSource. */
+const CHECKS_AT = AFTER_RESPONSE_STAGES.findIndex((stage) => stage.name === 'tests');
+const BEFORE_CHECKS = AFTER_RESPONSE_STAGES.slice(0, CHECKS_AT);
+const CHECKS = AFTER_RESPONSE_STAGES.slice(CHECKS_AT);
 
 /**
  * Sends one request from `source` through the request pipeline (requestPipeline.ts): prepared, sent,
@@ -12,25 +17,72 @@ import type { RunResult } from './types';
  * failed); a network failure returns `exchange.error`. The session's listeners hear of it once, after the
  * request, and only when something in the session changed.
  */
-export function runSource(source: RequestSource, ctx: PipelineContext): Promise<RunResult> {
-  return ctx.sessions.batch(() => runInSession(source, ctx));
+export async function runSource(source: RequestSource, ctx: PipelineContext): Promise<RunResult> {
+  const sent = await sendSource(source, ctx);
+  await sent.checks();
+  return sent.result;
 }
 
-async function runInSession(source: RequestSource, ctx: PipelineContext): Promise<RunResult> {
-  const result: RunResult = { request: source.block, filePath: source.filePath, sessionName: source.sessionName, warnings: [], tests: [], logs: [] };
+/** A request sent and followed up but for its checks: `checks()` runs them (response handlers, `??` lines, the implicit test). */
+export interface SentRequest {
+  result: RunResult;
+  checks(): Promise<void>;
+}
+
+/**
+ * runSource in two steps, so a runner can send the next request while this one's checks run (runEach): the
+ * request prepared, sent and followed up up to its checks; `checks()` adds their tests and logs to `result`.
+ * With `ctx.trailing` busy (the checks before still running), a request whose preparing read a global is
+ * prepared again once they are done, so it never goes out with a value a script was about to change.
+ */
+export async function sendSource(source: RequestSource, ctx: PipelineContext): Promise<SentRequest> {
+  const sent = await ctx.sessions.batch(() => sendInSession(source, ctx));
+  const done = sent.done;
+  return {
+    result: sent.result,
+    checks: done === undefined ? () => Promise.resolve() : () => ctx.sessions.batch(() => afterResponse(done, CHECKS)),
+  };
+}
+
+async function sendInSession(source: RequestSource, ctx: PipelineContext): Promise<{ result: RunResult; done?: CompletedRequest }> {
+  let result = emptyResult(source);
   let prepared: PreparedRequest;
   let exchange: Exchange;
   try {
     if (ctx.signal?.aborted) throw new HttpSessionError('CANCELLED', 'The request was cancelled before it was sent.');
-    prepared = await prepareRequest(source, ctx, { sending: true, report: result, runRef: runSource });
+    prepared = await prepareAfterChecks(source, ctx, () => result, () => { result = emptyResult(source); });
     exchange = await sendPrepared(prepared);
   } catch (error) {
     result.error = asSessionError(error);
     notSentTests(source, result.error, result);
-    return result;
+    return { result };
   }
   result.exchange = exchange;
   if (exchange.error) result.error = exchange.error;
-  await afterResponse({ prepared, exchange, report: result });
-  return result;
+  const done: CompletedRequest = { prepared, exchange, report: result };
+  await afterResponse(done, BEFORE_CHECKS);
+  return { result, done };
+}
+
+/**
+ * prepareRequest, again once `ctx.trailing` is done when the first try read a global while it ran (a script
+ * still running may change it, or set one that is missing so far): preparing such a request has no other
+ * effect (see mayTrail). `fresh()` gives the next try an empty report.
+ */
+async function prepareAfterChecks(source: RequestSource, ctx: PipelineContext, report: () => RunResult, fresh: () => void): Promise<PreparedRequest> {
+  const trailing = ctx.trailing;
+  trailing?.watchReads();
+  try {
+    const prepared = await prepareRequest(source, ctx, { sending: true, report: report(), runRef: runSource });
+    if (!trailing?.readGlobalsEarly()) return prepared;
+  } catch (error) {
+    if (!trailing?.readGlobalsEarly()) throw error;
+  }
+  await trailing.settled();
+  fresh();
+  return prepareRequest(source, ctx, { sending: true, report: report(), runRef: runSource });
+}
+
+function emptyResult(source: RequestSource): RunResult {
+  return { request: source.block, filePath: source.filePath, sessionName: source.sessionName, warnings: [], tests: [], logs: [] };
 }

@@ -1,5 +1,6 @@
 import type { HttpSessionError } from '../errors';
 import type { Exchange, HeaderList } from '../http/types';
+import type { TrailingChecks } from './trailingChecks';
 import type { OAuthInteraction } from '../auth/oauth/oauthInteraction';
 import type { HttpFile, RequestBlock } from '../parser/types';
 import type { ScriptLimits } from '../scripts/types';
@@ -135,4 +136,6 @@ export interface RunContext {
   imports?: HttpFileCache;
   /** Set while a `# @ref` is being sent: the refs that led to it (a request met again is a cycle). */
   refChain?: readonly RefLink[];
+  /** Set by runEach: the checks of the request before, which may still be running while this one is prepared. */
+  trailing?: TrailingChecks;
 }

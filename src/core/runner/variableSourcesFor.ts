@@ -11,7 +11,11 @@ export function variableSourcesFor(ctx: RunContext, session: Session, prompts: R
     namedResponse: (name) => session.namedResponses.get(name),
     processEnv: process.env,
     prompts,
-    globals: (name) => session.globals.get(name),
+    globals: (name) => {
+      // A script of the request before may still be about to set it (runEach then prepares this request again).
+      ctx.trailing?.noteGlobalRead();
+      return session.globals.get(name);
+    },
     // Filled by this request's pre-request scripts (request.variables.set) before its {{…}} are resolved.
     requestVariables: new Map<string, string>(),
     ...(ctx.overrides !== undefined ? { overrides: ctx.overrides } : {}),

@@ -95,9 +95,9 @@ export async function runScriptIn(sandbox: Promise<FreshSandbox>, source: Script
 function evaluate(context: QuickJSContext, source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits, run: ScriptRun): boolean {
   const api = installSandboxApi(context, env, run.logs);
   try {
-    // Padded so QuickJS's line:col are the file's own.
-    const padded = '\n'.repeat(source.start.line) + ' '.repeat(source.start.column) + source.code;
-    const result = context.evalCode(padded, SCRIPT_FILE);
+    // Not padded to the file's line and column (QuickJS would parse thousands of newlines for a script low in a
+    // long file): positionInStack adds the script's start to what QuickJS reports.
+    const result = context.evalCode(source.code, SCRIPT_FILE);
     if (result.error) {
       const failure = api.isExit(result.error) ? (result.error.dispose(), undefined) : thrownFailure(context, result.error, source, limits);
       if (failure !== undefined) run.failure = failure;

@@ -1,7 +1,7 @@
 import { PRELUDE_FILE } from './sandboxPrelude';
 import type { ScriptFailure, ScriptLimits, ScriptPosition, ScriptSource } from './types';
 
-/** File name the script is evaluated under; its stack frames are `script:LINE:COL` of the padded text. */
+/** File name the script is evaluated under; its stack frames are `script:LINE:COL` of the script's own text. */
 export const SCRIPT_FILE = 'script';
 
 const FRAME = new RegExp(`(?:\\(|at )${SCRIPT_FILE}:(\\d+):(\\d+)`);
@@ -12,10 +12,15 @@ export function positionInStack(stack: unknown, source: ScriptSource): ScriptPos
   for (const line of stack.split('\n', 64)) {
     if (line.includes(PRELUDE_FILE)) continue;
     const m = FRAME.exec(line);
-    // The script is padded so its lines and columns are the file's own (QuickJS counts from 1).
-    if (m) return { file: source.start.file, line: Number(m[1]) - 1, column: Number(m[2]) - 1 };
+    if (m) return inFile(Number(m[1]), Number(m[2]), source);
   }
   return undefined;
+}
+
+/** A 1-based line and column of the script's own text (as QuickJS counts) as a 0-based position in its file. */
+function inFile(line: number, column: number, source: ScriptSource): ScriptPosition {
+  const start = source.start;
+  return { file: start.file, line: start.line + line - 1, column: (line === 1 ? start.column : 0) + column - 1 };
 }
 
 /** "5 s", "1.5 s", "200 ms". */
