@@ -69,10 +69,16 @@ function hostCertificate(value: unknown): HostCertificate | undefined {
   return entry.cert || entry.pfx ? entry : undefined;
 }
 
-/** `httpSession.scripts.timeout` (ms) and `.memory` (MB) for the resource `scope`, checked (bad values: a message each). */
-export function readScriptLimits(scope?: vscode.Uri): CheckedScriptLimits {
+/**
+ * `httpSession.scripts.timeout` (ms) and `.memory` (MB) for the resource `scope`, checked (bad values: a message
+ * each). In an untrusted workspace they come from user settings only, so a cloned repository cannot lift them.
+ */
+export function readScriptLimits(scope?: vscode.Uri, trusted = vscode.workspace.isTrusted): CheckedScriptLimits {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
-  return checkScriptLimits({ timeout: c.get<unknown>('scripts.timeout'), memory: c.get<unknown>('scripts.memory') }, `${CONFIG_SECTION}.scripts`);
+  return checkScriptLimits({
+    timeout: settingValue(c.inspect<unknown>('scripts.timeout'), trusted),
+    memory: settingValue(c.inspect<unknown>('scripts.memory'), trusted),
+  }, `${CONFIG_SECTION}.scripts`);
 }
 
 /** The editor-only settings for the resource `scope`. */

@@ -229,4 +229,23 @@ describe('Testing view: the HTTP Session test controller', () => {
     assert.equal(failure.location?.uri.fsPath, js.fsPath);
     assert.equal(failure.location?.range.start.line, 5, 'at the client.assert line of the .js file');
   });
+
+  it('a change to a ./handler.js on disk refreshes the requests that name it, and only those', async () => {
+    writeWorkspaceFile('tests/checks/changing.js', 'client.test("a", function () {});\n');
+    const http = writeWorkspaceFile('tests/changing-js.http', `GET ${server.url}/me\n> ./checks/changing.js\n`);
+    const unrelated = writeWorkspaceFile('tests/unrelated.http', `GET ${server.url}/me\n> ./checks/me.js\n`);
+    await api.tests.controller.refreshHandler!(new vscode.CancellationTokenSource().token);
+    const labels = (): string[] => {
+      const item = api.tests.controller.items.get(http.toString());
+      return item ? childrenOf(item).flatMap((request) => childrenOf(request).map((t) => t.label)) : [];
+    };
+    await waitFor('"a" listed', labels, (l) => l.join() === 'a');
+    // The watcher's own events for the two new .http files come late: let them land before the snapshot.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = childrenOf(api.tests.controller.items.get(unrelated.toString())!);
+    writeWorkspaceFile('tests/checks/changing.js', 'client.test("b", function () {});\n');
+    await waitFor('"b" listed after the .js changed on disk (no Refresh)', labels, (l) => l.join() === 'b');
+    const after = childrenOf(api.tests.controller.items.get(unrelated.toString())!);
+    assert.ok(after.length === 1 && after[0] === before[0], 'a file naming another script was not parsed again');
+  });
 });

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunResult } from '../../src/core/runner/types';
 import type { HttpSessionApi } from '../../src/extension';
+import { DEFAULT_SCRIPT_LIMITS } from '../../src/core/scripts/types';
 import { REDACTED } from '../../src/core/variables/redactSecrets';
-import { readEngineSettings } from '../../src/vscode/config';
+import { readEngineSettings, readScriptLimits } from '../../src/vscode/config';
 import { startServer } from '../support/startServer';
 import type { TestServer } from '../support/startServer';
 import { activeExtension, writeWorkspaceFile } from './workspaceFiles';
@@ -45,6 +46,8 @@ describe('trust and logs', () => {
   after(async () => {
     await config().update('defaultHeaders', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('tls.rejectUnauthorized', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('scripts.timeout', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('scripts.memory', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
     await api.sessions.clear();
     await server?.close();
@@ -72,6 +75,18 @@ describe('trust and logs', () => {
     assert.equal(restricted.rejectUnauthorized, true);
     await config().update('tls.rejectUnauthorized', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('defaultHeaders', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('Restricted Mode reads the script limits from user settings only: a workspace cannot raise them to hang a run', async () => {
+    await config().update('scripts.timeout', 3_600_000, vscode.ConfigurationTarget.Workspace);
+    await config().update('scripts.memory', 2048, vscode.ConfigurationTarget.Workspace);
+    const scope = writeWorkspaceFile('trust-limits.http', 'GET http://127.0.0.1/\n');
+    const trusted = readScriptLimits(scope, true).limits;
+    assert.deepEqual([trusted.timeMs, trusted.memoryMb], [3_600_000, 2048]);
+    const restricted = readScriptLimits(scope, false).limits;
+    assert.deepEqual([restricted.timeMs, restricted.memoryMb], [DEFAULT_SCRIPT_LIMITS.timeMs, DEFAULT_SCRIPT_LIMITS.memoryMb], 'the defaults, not the workspace\'s values');
+    await config().update('scripts.memory', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('scripts.timeout', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('the log at debug level shows the request and headers but never the Authorization, Proxy-Authorization, Cookie or Set-Cookie values', async () => {

@@ -2,13 +2,17 @@
 
 /**
  * Settings a workspace may not set while untrusted: a cloned repository must not turn off TLS checks,
- * add headers to every request, trust its own CA or choose which client certificate goes to which host. Mirrors `capabilities.untrustedWorkspaces.restrictedConfigurations`.
+ * add headers to every request, trust its own CA, choose which client certificate goes to which host, or
+ * raise the script sandbox's limits (hours of time would hang a Send or Test run). Mirrors
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations`.
  */
 export const RESTRICTED_SETTINGS = [
   'httpSession.tls.rejectUnauthorized',
   'httpSession.defaultHeaders',
   'httpSession.tls.certificates',
   'httpSession.tls.ca',
+  'httpSession.scripts.timeout',
+  'httpSession.scripts.memory',
 ] as const;
 
 /** The scopes of one setting, as `WorkspaceConfiguration.inspect()` returns them (language scopes ignored). */
@@ -52,7 +56,7 @@ export function sendConfirmation(trusted: boolean, method: string, url: string):
   return {
     message: `Send ${method} ${shown} from an untrusted workspace?`,
     detail: 'This workspace is in Restricted Mode: {{$processEnv}}, {{$dotenv}} and body files outside the workspace are off, '
-      + 'and the workspace\'s own settings for TLS checks and default headers are ignored.',
+      + 'and the workspace\'s own settings for TLS checks, default headers and script limits are ignored.',
     confirm: 'Send',
   };
 }

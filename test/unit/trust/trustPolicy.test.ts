@@ -30,6 +30,14 @@ describe('Restricted Mode policy (trust)', () => {
       assert.deepEqual(settingValue(headers, true), { Authorization: 'Bearer leaked' });
     });
 
+    it('an untrusted workspace cannot raise the script limits (a Send or Test run would hang for hours)', () => {
+      for (const key of ['httpSession.scripts.timeout', 'httpSession.scripts.memory']) assert.ok((RESTRICTED_SETTINGS as readonly string[]).includes(key), key);
+      const timeout = { defaultValue: 5000, workspaceValue: 3_600_000 };
+      assert.equal(settingValue(timeout, false), 5000);
+      assert.equal(settingValue({ ...timeout, globalValue: 20_000 }, false), 20_000);
+      assert.equal(settingValue(timeout, true), 3_600_000);
+    });
+
     it('an unknown setting has no value', () => {
       assert.equal(settingValue(undefined, false), undefined);
     });
@@ -81,5 +89,8 @@ describe('Restricted Mode policy (trust)', () => {
     assert.ok(untrusted.description.length > 20);
     assert.deepEqual([...untrusted.restrictedConfigurations].sort(), [...RESTRICTED_SETTINGS].sort());
     for (const key of RESTRICTED_SETTINGS) assert.ok(manifest.contributes.configuration.properties[key], `${key} is a contributed setting`);
+    const scriptLimits = Object.keys(manifest.contributes.configuration.properties).filter((key) => key.startsWith('httpSession.scripts.'));
+    assert.ok(scriptLimits.length >= 2, 'the script limit settings are contributed');
+    for (const key of scriptLimits) assert.ok(untrusted.restrictedConfigurations.includes(key), `${key} (a script limit) is restricted`);
   });
 });
