@@ -1,5 +1,5 @@
 import type { RequestBlock } from '../parser/types';
-import { authNamesIn } from '../auth/oauth/authReferences';
+import { authNamesOfPart } from '../auth/oauth/authReferences';
 
 /**
  * The checks (response handlers, `??` lines) of the request before, still running while runEach prepares and
@@ -57,19 +57,7 @@ export class TrailingChecks {
 export function mayTrail(block: RequestBlock, fileParts: readonly object[]): boolean {
   if (block.preRequestScripts?.length) return false;
   if (block.directives.some((d) => WAITING_DIRECTIVES.has(d.name))) return false;
-  return authNamesIn(block).size === 0 && fileParts.every((part) => !usesOAuth(part));
+  return [block, ...fileParts].every((part) => authNamesOfPart(part).size === 0);
 }
 
 const WAITING_DIRECTIVES = new Set(['note', 'prompt', 'ref', 'forceRef']);
-
-/** A file's prologue and variables, looked at once per run (a file of 1,000 requests is otherwise walked 1,000 times). */
-const oauthByPart = new WeakMap<object, boolean>();
-
-function usesOAuth(part: object): boolean {
-  let uses = oauthByPart.get(part);
-  if (uses === undefined) {
-    uses = authNamesIn(part).size > 0;
-    oauthByPart.set(part, uses);
-  }
-  return uses;
-}

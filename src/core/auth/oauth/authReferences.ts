@@ -21,3 +21,16 @@ export function authNamesIn(value: unknown, into = new Set<string>()): Set<strin
   }
   return into;
 }
+
+/** What a parsed file part (a request block, the prologue, the file variables) names: looked for once per part. */
+const namesByPart = new WeakMap<object, Set<string>>();
+
+/** authNamesIn for a part of a parsed file, which never changes: a file of 1,000 requests is otherwise walked per request. */
+export function authNamesOfPart(part: object): Set<string> {
+  let names = namesByPart.get(part);
+  if (!names) {
+    names = authNamesIn(part);
+    namesByPart.set(part, names);
+  }
+  return names;
+}

@@ -2,7 +2,7 @@ import { HttpSessionError } from '../../errors';
 import type { PrepareStage } from '../../runner/pipelineTypes';
 import { need } from '../../runner/prepareStages';
 import { authConfigsOf } from './authConfigs';
-import { authNamesIn } from './authReferences';
+import { authNamesOfPart } from './authReferences';
 import { oauthConfig } from './oauthConfig';
 import type { OAuthToken } from './oauthToken';
 import { sessionToken } from './sessionToken';
@@ -16,7 +16,7 @@ export const oauthStage: PrepareStage = {
   name: 'oauth',
   async run(draft) {
     const sources = need(draft, 'sources');
-    const names = new Set([...namesIn(draft.source.block), ...namesIn(draft.source.prologue), ...namesIn(sources.fileVariables)]);
+    const names = new Set([...authNamesOfPart(draft.source.block), ...authNamesOfPart(draft.source.prologue), ...authNamesOfPart(sources.fileVariables)]);
     if (names.size === 0) return;
     const configs = authConfigsOf(draft.ctx.environment);
     const resolver = need(draft, 'resolver');
@@ -34,18 +34,6 @@ export const oauthStage: PrepareStage = {
     sources.authTokens = tokens;
   },
 };
-
-/** What a parsed file part names: looked for once per part (a file of 1,000 requests is otherwise walked 1,000 times). */
-const namesByPart = new WeakMap<object, Set<string>>();
-
-function namesIn(part: object): Set<string> {
-  let names = namesByPart.get(part);
-  if (!names) {
-    names = authNamesIn(part);
-    namesByPart.set(part, names);
-  }
-  return names;
-}
 
 function unknownConfig(name: string, known: string[], file: string): HttpSessionError {
   const hint = known.length
