@@ -1,4 +1,4 @@
-// Entry point of the `http-session` command (bundled to dist/cli.js by esbuild.mjs).
+// The `http-session` command (bundled to dist/cli-main.js by esbuild.mjs; dist/cli.js runs it from V8's code cache).
 import { createProcessIo } from './cliIo';
 import { runCli } from './runCli';
 

@@ -1,0 +1,86 @@
+// Entry of the `http-session` command (bundled alone to dist/cli.js): runs the CLI bundle beside it
+// (dist/cli-main.js) from V8's code cache, so a run does not first spend ~50 ms compiling a megabyte of
+// JavaScript. node:vm only compiles our own bundle here, in this context; request scripts never come near it
+// (they run in QuickJS on WebAssembly, src/core/scripts).
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { Module, createRequire } from 'node:module';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** A run this long (ms) checks whether its compiled code outgrew the cache (about 5 ms for a megabyte). */
+const LONG_RUN_MS = 500;
+
+/** The CLI bundle this launcher runs. */
+const BUNDLE = join(__dirname, 'cli-main.js');
+
+launch(BUNDLE);
+
+/**
+ * Runs `file` as a CommonJS module compiled with the cached code of an earlier run when there is one for this
+ * very file and Node. The cache is written as a run ends, when there was none, V8 refused it (another Node,
+ * other flags) or a long run compiled a tenth more than it holds: by then it holds every function that run
+ * compiled, not just the top level. Setting
+ * HTTP_SESSION_NO_CODE_CACHE runs the bundle plainly; a cache that cannot be read or written changes nothing.
+ */
+function launch(file: string): void {
+  if (process.env.HTTP_SESSION_NO_CODE_CACHE) {
+    require(file);
+    return;
+  }
+  const source = readFileSync(file, 'utf8');
+  const cache = cacheFileFor(file);
+  const cachedData = readOrUndefined(cache.path);
+  const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const usable = cachedData !== undefined && script.cachedDataRejected !== true;
+  process.once('exit', () => {
+    // A long run may have compiled much that the cache (say, of a first `--version`) lacks; a short one did not.
+    if (usable && performance.now() < LONG_RUN_MS) return;
+    const data = script.createCachedData();
+    if (!usable || data.length > cachedData.length * 1.1) writeCache(cache, data);
+  });
+  const module = new Module(file, undefined);
+  module.filename = file;
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  run(module.exports, createRequire(file), module, file, dirname(file));
+}
+
+/** The cache file of `file` for this Node and architecture: a new build or another Node gets a file of its own. */
+function cacheFileFor(file: string): { dir: string; path: string; prefix: string } {
+  const stat = statSync(file);
+  const dir = join(cacheRoot(), 'http-session');
+  const prefix = 'cli-';
+  return { dir, prefix, path: join(dir, `${prefix}${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.v8cache`) };
+}
+
+/** The user's cache directory: XDG_CACHE_HOME, LOCALAPPDATA on Windows, ~/.cache, or the temp directory. */
+function cacheRoot(): string {
+  if (process.env.XDG_CACHE_HOME) return process.env.XDG_CACHE_HOME;
+  if (process.platform === 'win32' && process.env.LOCALAPPDATA) return process.env.LOCALAPPDATA;
+  const home = homedir();
+  return home ? join(home, '.cache') : tmpdir();
+}
+
+function readOrUndefined(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache through a temporary file (two runs ending together never leave half a file) and drops older builds' caches. */
+function writeCache(cache: { dir: string; path: string; prefix: string }, data: Buffer): void {
+  try {
+    mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
+    const temporary = `${cache.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, cache.path);
+    for (const name of readdirSync(cache.dir)) {
+      const path = join(cache.dir, name);
+      if (name.startsWith(cache.prefix) && path !== cache.path && !name.endsWith('.tmp')) unlinkSync(path);
+    }
+  } catch {
+    // A read-only home or a full disk: the next run compiles the bundle again, as without a cache.
+  }
+}
