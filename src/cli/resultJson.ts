@@ -66,7 +66,7 @@ export function resultJson(result: RunResult, mask: SecretMask): ResultJson {
       location: hop.headers.find(([n]) => n.toLowerCase() === 'location')?.[1],
     })),
     cookies: maskCookies(exchange?.cookies ?? { sent: [], stored: [], rejected: [] }, mask),
-    timings: exchange?.timings ?? null,
+    timings: exchange?.timings ? roundedTimings(exchange.timings) : null,
     warnings: maskedWarnings(result, mask),
     error: error ? {
       code: error.code,
@@ -92,4 +92,11 @@ function maskCookies(cookies: Exchange['cookies'], mask: SecretMask): Exchange['
     stored: cookies.stored.map((c) => ({ ...c, value: mask.cookie(c.value) })),
     rejected: cookies.rejected.map((r) => ({ ...r, header: mask.header('set-cookie', r.header) })),
   };
+}
+
+/** Times to the microsecond: the clock's float noise (`6.512428999999997`) is a fifth of a line's bytes. */
+function roundedTimings(timings: Exchange['timings']): ResultJson['timings'] {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(timings)) out[key] = typeof value === 'number' ? Math.round(value * 1000) / 1000 : value;
+  return out as ResultJson['timings'];
 }
