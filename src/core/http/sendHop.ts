@@ -116,7 +116,8 @@ export async function sendHop(dispatcher: Dispatcher, req: OutgoingRequest, opti
     const source: Readable = decoders && decoders.length > 0
       ? pipeline([response.body, ...decoders], () => undefined) as unknown as Readable
       : response.body;
-    const { body, truncated } = await readCapped(source, options.maxBodyBytes);
+    const declared = decoders && decoders.length > 0 ? undefined : declaredBodyBytes(headers, req.method, response.statusCode);
+    const { body, truncated } = await readCapped(source, options.maxBodyBytes, declared);
     if (truncated) response.body.destroy();
     // undici marks the connection idle a tick after the body ends; a caller's next request sent before
     // that would make the pool open a second connection instead of reusing this one.
@@ -159,4 +160,12 @@ function wireBody(req: OutgoingRequest): { headers: string[]; body?: Buffer | Re
   if (!isStreamedBody(body)) return { headers, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
   const framed = getHeader(req.headers, 'content-length') !== undefined || getHeader(req.headers, 'transfer-encoding') !== undefined;
   return { headers: framed ? headers : [...headers, 'Content-Length', String(body.length)], body: bodySource(body) };
+}
+
+/** The body size a response's Content-Length declares, when its body is that long (not for HEAD, 204 or 304). */
+function declaredBodyBytes(headers: HeaderList, method: string, status: number): number | undefined {
+  if (method.toUpperCase() === 'HEAD' || status === 204 || status === 304) return undefined;
+  const value = getHeader(headers, 'content-length');
+  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return undefined;
+  return Number(value.trim());
 }
