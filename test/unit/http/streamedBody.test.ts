@@ -157,8 +157,9 @@ describe('multipart file parts over 1 MiB are streamed from disk', () => {
       await sampler;
     }
     // Read into memory, the same upload grows them by the whole 64 MiB; streamed, by a few MiB of chunks in flight
-    // (up to ~21 MiB seen with the whole suite loading the machine, the test server's reads included).
-    assert.ok(peak - before < 32 * MiB, `live array buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB while sending 64 MiB`);
+    // (up to ~21 MiB seen with the whole suite loading the machine, 39.7 MiB once with benchmarks running beside
+    // it: the in-process test server's reads included). Three quarters of the file still tells the two apart.
+    assert.ok(peak - before < 48 * MiB, `live array buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB while sending 64 MiB`);
   });
 
   it('a file that shrinks between building and sending fails with BODY_FILE, not a hang', async () => {
