@@ -7,7 +7,7 @@ import { parseCookiePairs, withCookieHeader } from './cookiePairs';
 import type { CookiePair } from './cookiePairs';
 import { REDIRECT_STATUSES, redirectRequest } from './redirectRequest';
 import type { Session } from './session';
-import type { TlsProfile } from '../tls/tlsProfile';
+import type { TlsFiles, TlsProfile } from '../tls/tlsProfile';
 
 /** Per-request options for sendWithSession. */
 export interface SendOptions {
@@ -24,6 +24,8 @@ export interface SendOptions {
   http2?: boolean;
   /** The client certificate and CAs for a hop's URL (a redirect to another host may need other ones); undefined = Node's defaults. */
   tlsFor?: (url: URL) => Promise<TlsProfile | undefined>;
+  /** The files behind `tlsFor` for a URL, not read (Copy as cURL names them); set with it. */
+  tlsFiles?: (url: URL) => TlsFiles;
   /** false for `# @no-cookie-jar`: no jar cookies sent, nothing stored. Default true. */
   useCookieJar?: boolean;
   /** The first hop's Cookie pairs when the caller just computed them (Session.cookiePairsToSend); later hops always ask the jar. */

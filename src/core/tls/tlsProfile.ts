@@ -34,3 +34,9 @@ export interface CertificateSpec {
   /** True when the env says `hasCertificatePassphrase`; an encrypted PEM key or a PKCS#12 file that needs one is asked for too. */
   hasPassphrase?: boolean;
 }
+
+/** The files a hop's TLS configuration is made of: the client certificate (if any) and the extra CA files. */
+export interface TlsFiles {
+  certificate?: CertificateSpec;
+  caFiles: string[];
+}

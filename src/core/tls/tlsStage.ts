@@ -5,7 +5,7 @@ import { need } from '../runner/prepareStages';
 import type { TlsSettings } from '../runner/types';
 import { loadTlsProfile } from './loadTlsProfile';
 import { sslCertificateSpec, sslConfigurationOf } from './sslConfiguration';
-import type { CertificateSpec, TlsProfile } from './tlsProfile';
+import type { CertificateSpec, TlsFiles, TlsProfile } from './tlsProfile';
 
 /** The entry of `httpSession.tls.certificates` for `url`: `host:port`, then `host`, then `*`. */
 function hostEntry(settings: TlsSettings, url: URL): [key: string, entry: TlsSettings['certificates'][string]] | undefined {
@@ -63,11 +63,16 @@ export const tlsStage: PrepareStage = {
     if (Object.keys(settings.certificates).length === 0 && caFiles.length === 0 && !fromEnv.certificate) return;
     const byHost = new Map<string, Promise<TlsProfile | undefined>>();
     const { askPassphrase, forgetPassphrase } = draft.ctx;
+    const filesFor = (url: URL): TlsFiles => {
+      const certificate = settingsCertificate(settings, url) ?? fromEnv.certificate;
+      return { ...(certificate ? { certificate } : {}), caFiles };
+    };
+    options.send.tlsFiles = filesFor;
     options.send.tlsFor = (url) => {
       let profile = byHost.get(url.host);
       if (!profile) {
         profile = (async () => {
-          const certificate = settingsCertificate(settings, url) ?? fromEnv.certificate;
+          const { certificate } = filesFor(url);
           return loadTlsProfile({
             ...(certificate ? { certificate } : {}),
             caFiles,

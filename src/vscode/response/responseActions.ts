@@ -13,6 +13,8 @@ export interface CurrentResponse {
   text: string;
   /** The first hop's request as sent, for "Copy as cURL". */
   firstRequest?: OutgoingRequest;
+  /** True when the response came over HTTP/2 (the copied command then asks for it). */
+  http2?: boolean;
 }
 
 const LANGUAGES: Partial<Record<BodyKind, string>> = { json: 'json', xml: 'xml', html: 'html' };
@@ -54,5 +56,5 @@ export async function copyCurl(current: CurrentResponse): Promise<void> {
     void vscode.window.showInformationMessage('Nothing was sent for this request.');
     return;
   }
-  await vscode.env.clipboard.writeText(curlCommand(current.firstRequest));
+  await vscode.env.clipboard.writeText(curlCommand(current.firstRequest, current.http2 ? { http2: true } : {}));
 }

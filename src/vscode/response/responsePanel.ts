@@ -81,7 +81,7 @@ export class ResponsePanel extends Disposable {
     const firstRequest = exchange?.hops[0]?.request;
     if (exchange?.response && !exchange.error && !result.error) {
       const { model, bodyText } = buildResponseModel(id, result, exchange);
-      this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest };
+      this.current = { label: model.label, kind: model.kind, contentType: model.contentType, bytes: exchange.response.body, text: bodyText, firstRequest, http2: exchange.response.httpVersion === '2' };
       this.post({ type: 'response', model }, `${model.status} ${model.label}`);
     } else {
       const model = buildErrorModel(id, result);

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { HttpSessionError } from '../../core/errors';
-import { curlCommand } from '../../core/curl/curlCommand';
-import { requestAsSent } from '../../core/curl/requestAsSent';
+import { curlAsSent } from '../../core/curl/requestAsSent';
 import type { LogChannel } from '../logChannel';
 import { reportError } from '../response/reportError';
 import { requestContext, type RequestServices } from './requestContext';
@@ -11,7 +10,8 @@ export const COPY_AS_CURL_COMMAND = 'httpSession.copyAsCurl';
 
 /**
  * `httpSession.copyAsCurl [uri] [line]`: copies the request under the cursor (or at `line` of `uri`) as a
- * POSIX-shell curl command, as it will be sent (variables, session cookies and default headers included).
+ * POSIX-shell curl command, as it will be sent (variables, session cookies and default headers included, and
+ * `--http2`, `--insecure` and the client certificate and CA files of an https request).
  * Resolves with the command, or undefined when nothing was copied.
  */
 export function registerCopyAsCurl(services: RequestServices, log: LogChannel): vscode.Disposable {
@@ -19,7 +19,7 @@ export function registerCopyAsCurl(services: RequestServices, log: LogChannel): 
     try {
       const found = await requestContext(services, uri, line);
       if (!found) return undefined;
-      const command = curlCommand(await requestAsSent(found.ctx, found.block));
+      const command = await curlAsSent(found.ctx, found.block);
       await vscode.env.clipboard.writeText(command);
       vscode.window.setStatusBarMessage('$(check) cURL command copied', 3000);
       return command;
