@@ -81,6 +81,21 @@ describe('OAuth2 sign-in grants in the editor: browser and device prompts, the t
     assert.equal(await vscode.env.clipboard.readText(), web.accessToken);
   });
 
+  it('Forget Token drops one token from the session and its row from the tree; the other stays', async () => {
+    const session = api.sessions.get('default');
+    const kept = session.oauthTokens.get('web');
+    assert.ok(kept && session.oauthTokens.has('tv'), 'both tokens from the sign-ins above');
+    const auth = (): SessionTreeNode | undefined => {
+      const root = (api.sessionTree.getChildren() ?? []).find((n) => n.kind === 'session' && n.session === 'default')!;
+      return (api.sessionTree.getChildren(root) ?? []).find((n) => api.sessionTree.getTreeItem(n).label === 'Auth');
+    };
+    const tv = ((api.sessionTree.getChildren(auth()) ?? []) as SessionTreeNode[]).find((n) => api.sessionTree.getTreeItem(n).label === 'OAuth2 · tv');
+    await vscode.commands.executeCommand('httpSession.forgetToken', tv);
+    assert.equal(session.oauthTokens.has('tv'), false);
+    assert.equal(session.oauthTokens.get('web'), kept);
+    assert.deepEqual(((api.sessionTree.getChildren(auth()) ?? []) as SessionTreeNode[]).map((n) => api.sessionTree.getTreeItem(n).label), ['OAuth2 · web']);
+  });
+
   it('re-sending from the history when the file is gone asks the session for the token, not the expired one it sent', async () => {
     await vscode.commands.executeCommand('httpSession.clearHistory');
     const first = await send('oauth-gone.http', 'web');

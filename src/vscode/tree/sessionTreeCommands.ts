@@ -76,6 +76,10 @@ export function sessionTreeCommands(store: SessionStore): Record<string, (node?:
         void vscode.window.showErrorMessage(`HTTP Session: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
+    // The next request that names it fetches a new one (a sign-in again for the browser and device grants).
+    'httpSession.forgetToken': (node) => {
+      if (node?.kind === 'oauthToken') store.get(node.session).setOAuthToken(node.name, undefined);
+    },
     'httpSession.deleteGlobal': (node) => {
       if (node?.kind === 'global') store.get(node.session).deleteGlobal(node.name);
     },
