@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AuthorizationPrompt, DeviceCodePrompt, OAuthInteraction } from '../../../src/core/auth/oauth/oauthInteraction';
-import { SessionStore } from '../../../src/core/session/sessionStore';
-import { loadEnvironments } from '../../../src/core/variables/environments';
-import { startOAuthServer } from '../../support/startOAuthServer';
-import type { OAuthServer, OAuthServerOptions } from '../../support/startOAuthServer';
-import { contextFor, runNamed } from '../runner/runnerSupport';
+import type { OAuthServer } from '../../support/startOAuthServer';
+import { runNamed } from '../runner/runnerSupport';
+import { meBody, meRequest, oauthFixture } from '../../support/oauthFixture';
 
 const CLIENT = { clientId: 'native-app', clientSecret: 'n4tive-secret' };
-const ME = (server: OAuthServer, name = 'api'): string => `GET ${server.url}/me\nAuthorization: Bearer {{$auth.token("${name}")}}\n`;
+const ME = meRequest;
 
 /** The user's browser: follows the authorization URL's redirects (to the loopback listener) as a browser does. */
 async function browse(url: string): Promise<{ status: number; text: string }> {
@@ -20,31 +15,8 @@ async function browse(url: string): Promise<{ status: number; text: string }> {
 }
 
 describe('OAuth2 grants that need the user', () => {
-  const servers: OAuthServer[] = [];
-  const dirs: string[] = [];
-  const stores: SessionStore[] = [];
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-    await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-  });
-  async function serve(options: Partial<OAuthServerOptions> = {}): Promise<OAuthServer> {
-    const server = await startOAuthServer({ ...CLIENT, ...options });
-    servers.push(server);
-    return server;
-  }
-  async function environment(auth: Record<string, unknown>): Promise<Record<string, string>> {
-    const dir = await mkdtemp(join(tmpdir(), 'oauth-env-'));
-    dirs.push(dir);
-    await writeFile(join(dir, 'http-client.env.json'), JSON.stringify({ dev: { Security: { Auth: auth } } }));
-    return (await loadEnvironments(dir)).resolve('dev');
-  }
-  function run(text: string, env: Record<string, string>, oauth?: OAuthInteraction, sessions = new SessionStore()): ReturnType<typeof contextFor> {
-    stores.push(sessions);
-    return contextFor(text, { environment: env, sessions, ...(oauth ? { oauth } : {}) });
-  }
-  const body = (result: Awaited<ReturnType<typeof runNamed>>): { subject: string; tokenNumber: number } =>
-    JSON.parse(Buffer.from(result.exchange?.response?.body ?? []).toString()) as { subject: string; tokenNumber: number };
+  const { serve, environment, context: run } = oauthFixture(CLIENT);
+  const body = meBody;
 
   describe('Authorization Code with PKCE', () => {
     function authCode(server: OAuthServer, extra: Record<string, unknown> = {}): Record<string, unknown> {

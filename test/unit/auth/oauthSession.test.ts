@@ -1,48 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSessionFile, saveSessionFile } from '../../../src/core/session/sessionFile';
 import { SessionStore } from '../../../src/core/session/sessionStore';
-import { loadEnvironments } from '../../../src/core/variables/environments';
-import { startOAuthServer } from '../../support/startOAuthServer';
-import type { OAuthServer, OAuthServerOptions } from '../../support/startOAuthServer';
-import { contextFor, runAll, runNamed } from '../runner/runnerSupport';
+import type { OAuthServer } from '../../support/startOAuthServer';
+import { runAll, runNamed } from '../runner/runnerSupport';
+import { meBody, meRequest, oauthFixture } from '../../support/oauthFixture';
 
 const CLIENT = { clientId: 'cli-app', clientSecret: 's3cret-client', username: 'ada', password: 'pa55-word' };
-const ME = (server: OAuthServer, name = 'api'): string => `GET ${server.url}/me\nAuthorization: Bearer {{$auth.token("${name}")}}\n`;
+const ME = meRequest;
 
 describe('OAuth2 with the token in the session', () => {
-  const servers: OAuthServer[] = [];
-  const dirs: string[] = [];
-  const stores: SessionStore[] = [];
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-    await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-  });
-  async function serve(options: Partial<OAuthServerOptions> = {}): Promise<OAuthServer> {
-    const server = await startOAuthServer({ ...CLIENT, ...options });
-    servers.push(server);
-    return server;
-  }
+  const fixture = oauthFixture(CLIENT);
+  const serve = fixture.serve;
   /** An environment `dev` read from real env files holding `auth` (and `privateAuth` in the private file). */
-  async function environment(auth: Record<string, unknown>, privateAuth?: Record<string, unknown>): Promise<Record<string, string>> {
-    const dir = await mkdtemp(join(tmpdir(), 'oauth-env-'));
-    dirs.push(dir);
-    await writeFile(join(dir, 'http-client.env.json'), JSON.stringify({ dev: { host: 'x', Security: { Auth: auth } } }));
-    if (privateAuth) await writeFile(join(dir, 'http-client.private.env.json'), JSON.stringify({ dev: { Security: { Auth: privateAuth } } }));
-    return (await loadEnvironments(dir)).resolve('dev');
-  }
+  const environment = (auth: Record<string, unknown>, privateAuth?: Record<string, unknown>) => fixture.environment(auth, privateAuth, { host: 'x' });
   function clientCredentials(server: OAuthServer, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return { api: { Type: 'OAuth2', 'Grant Type': 'Client Credentials', 'Token URL': server.tokenUrl, 'Client ID': CLIENT.clientId, 'Client Secret': CLIENT.clientSecret, Scope: 'read', ...extra } };
   }
-  function ctx(text: string, env: Record<string, string>, sessions = new SessionStore()): ReturnType<typeof contextFor> {
-    stores.push(sessions);
-    return contextFor(text, { environment: env, sessions });
-  }
-  const body = (result: Awaited<ReturnType<typeof runNamed>>): { subject: string; tokenNumber: number } =>
-    JSON.parse(Buffer.from(result.exchange?.response?.body ?? []).toString()) as { subject: string; tokenNumber: number };
+  const ctx = (text: string, env: Record<string, string>, sessions = new SessionStore()) => fixture.context(text, env, undefined, sessions);
+  const body = meBody;
 
   it('client credentials: the token is fetched once (client as HTTP Basic) and reused by every request of the file', async () => {
     const server = await serve();
@@ -146,8 +122,7 @@ describe('OAuth2 with the token in the session', () => {
   it('the token is saved with the session file and reused after loading it', async () => {
     const server = await serve();
     const env = await environment(clientCredentials(server));
-    const dir = await mkdtemp(join(tmpdir(), 'oauth-session-'));
-    dirs.push(dir);
+    const dir = await fixture.tempDir('oauth-session-');
     const path = join(dir, 'session.json');
     const first = ctx(ME(server), env);
     await runNamed(first, 0);
@@ -193,7 +168,6 @@ describe('OAuth2 with the token in the session', () => {
       const server = await serve();
       const url = server.tokenUrl;
       await server.close();
-      servers.splice(servers.indexOf(server), 1);
       const result = await runNamed(ctx(`GET http://127.0.0.1:9/\nAuthorization: Bearer {{$auth.token("api")}}\n`, await environment(clientCredentials(server, { 'Token URL': url }))), 0);
       assert.equal(result.error?.code, 'REFUSED');
       assert.match(result.error?.message ?? '', new RegExp(`^OAuth2 'api' \\(http-client\\.env\\.json\\): the token endpoint ${url} could not be reached`));

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -90,4 +91,28 @@ export function runNode(args: string[], options: RunCliOptions = {}): Promise<Cl
 /** True when `text` looks like a JavaScript stack trace. */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+[(:]\d+/m.test(text);
+}
+
+/**
+ * A temporary folder for the `.http` files of a CLI test file (`write` makes subfolders as needed), made once the CLI is built (mocha `before`) and
+ * removed after the last test (`after`); call it in the `describe` body.
+ */
+export function cliWorkspace(prefix: string): { readonly dir: string; write(name: string, text: string): string } {
+  let dir = '';
+  before(async () => {
+    await ensureCliBuilt();
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    get dir() {
+      return dir;
+    },
+    write(name, text) {
+      const path = join(dir, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+      return path;
+    },
+  };
 }

@@ -1,32 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDemoServer, type DemoServer } from '../../../src/demo/demoServer';
 import { startServer, type TestServer } from '../../support/startServer';
-import { ensureCliBuilt, hasStackTrace, runCli } from './cliProcess';
+import { cliWorkspace, hasStackTrace, runCli } from './cliProcess';
 
 describe('CLI exit status: 0 responses, 1 no response, 2 usage or file problems', function () {
   this.timeout(60_000);
   let demo: DemoServer;
   let recorder: TestServer;
-  let dir: string;
-  const write = (name: string, text: string): string => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const work = cliWorkspace('cli-exit-');
+  const write = work.write;
 
   before(async () => {
-    await ensureCliBuilt();
     demo = await startDemoServer();
     recorder = await startServer((_req, res) => { res.end('recorded'); });
-    dir = mkdtempSync(join(tmpdir(), 'cli-exit-'));
   });
   after(async () => {
     await demo.close();
     await recorder.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('exits 0 when every request got a response, a 404 and a 500 included', async () => {
@@ -81,7 +73,7 @@ describe('CLI exit status: 0 responses, 1 no response, 2 usage or file problems'
   });
 
   it('exits 2 listing the known environments when --env names an unknown one', async () => {
-    const envDir = mkdtempSync(join(dir, 'env-'));
+    const envDir = mkdtempSync(join(work.dir, 'env-'));
     writeFileSync(join(envDir, 'http-client.env.json'), JSON.stringify({ dev: { baseUrl: demo.url }, prod: { baseUrl: 'x' } }));
     const file = join(envDir, 'a.http');
     writeFileSync(file, 'GET {{baseUrl}}/get\n');
@@ -91,7 +83,7 @@ describe('CLI exit status: 0 responses, 1 no response, 2 usage or file problems'
   });
 
   it('exits 2 naming the environment file when it is not valid JSON', async () => {
-    const envDir = mkdtempSync(join(dir, 'badenv-'));
+    const envDir = mkdtempSync(join(work.dir, 'badenv-'));
     writeFileSync(join(envDir, 'http-client.env.json'), '{ "dev": { "baseUrl": "x", } }');
     const file = join(envDir, 'a.http');
     writeFileSync(file, `GET ${demo.url}/get\n`);
@@ -102,13 +94,13 @@ describe('CLI exit status: 0 responses, 1 no response, 2 usage or file problems'
   });
 
   it('exits 2 for a missing file, an unknown command and an unknown flag, showing usage', async () => {
-    const missing = await runCli(['send', join(dir, 'nope.http')]);
+    const missing = await runCli(['send', join(work.dir, 'nope.http')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.http: no such file/);
     const command = await runCli(['frobnicate']);
     assert.equal(command.code, 2);
     assert.match(command.stderr, /unknown command 'frobnicate'[\s\S]*Usage: http-session/);
-    const flag = await runCli(['send', join(dir, 'statuses.http'), '--frob']);
+    const flag = await runCli(['send', join(work.dir, 'statuses.http'), '--frob']);
     assert.equal(flag.code, 2);
     assert.match(flag.stderr, /--frob[\s\S]*Usage: http-session send/);
     const noFile = await runCli(['send']);

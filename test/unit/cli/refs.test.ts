@@ -1,30 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startServer, type TestServer } from '../../support/startServer';
 import { appHandler } from '../runner/runnerSupport';
-import { ensureCliBuilt, runCli } from './cliProcess';
+import { cliWorkspace, runCli } from './cliProcess';
 
 describe('CLI: # @ref / # @forceRef / # @import in send and test', function () {
   this.timeout(60_000);
   let server: TestServer;
-  let dir: string;
-  const write = (name: string, text: string): string => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const work = cliWorkspace('cli-refs-');
+  const write = work.write;
   const sent = (path: string): number => server.requests.filter((r) => r.url.startsWith(path)).length;
 
   before(async () => {
-    await ensureCliBuilt();
     server = await startServer(appHandler);
-    dir = mkdtempSync(join(tmpdir(), 'cli-refs-'));
   });
   after(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('send prints the ref sent first (from an imported file) before the request that needs it', async () => {

@@ -1,28 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseSendOptions } from '../../../src/cli/sendOptions';
 import { parseTestOptions } from '../../../src/cli/testOptions';
 import { UsageError } from '../../../src/cli/usageError';
 import { startServer, type TestServer } from '../../support/startServer';
-import { ensureCliBuilt, runCli } from './cliProcess';
+import { cliWorkspace, runCli } from './cliProcess';
 
 describe('CLI --retries N: retries without # @retry in the file, a request\'s own # @retry winning', function () {
   this.timeout(60_000);
   let server: TestServer;
-  let dir: string;
   /** Tries seen per path: `/fail/N/KEY` answers 503 to its first N tries, then 200. */
   const seen = new Map<string, number>();
-  const write = (name: string, text: string): string => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const work = cliWorkspace('cli-retries-');
+  const write = work.write;
   const triesAt = (path: string): number => seen.get(path) ?? 0;
 
   before(async () => {
-    await ensureCliBuilt();
     server = await startServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const tries = triesAt(path) + 1;
@@ -34,11 +26,9 @@ describe('CLI --retries N: retries without # @retry in the file, a request\'s ow
       }
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`ok after ${tries}`);
     });
-    dir = mkdtempSync(join(tmpdir(), 'cli-retries-'));
   });
   after(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('send --retries 2 gets the answer of a server that fails twice, and prints every try', async () => {

@@ -1,24 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { startServer, type TestServer } from '../../support/startServer';
-import { ensureCliBuilt, runCli } from './cliProcess';
+import { cliWorkspace, runCli } from './cliProcess';
 
 describe('CLI: http-session test and tests in send', function () {
   this.timeout(60_000);
   let server: TestServer;
-  let dir: string;
-  const write = (name: string, text: string): string => {
-    const path = join(dir, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-  };
+  const work = cliWorkspace('cli-test-');
+  const write = work.write;
 
   before(async () => {
-    await ensureCliBuilt();
     server = await startServer((req, res) => {
       req.resume();
       req.on('end', () => {
@@ -35,18 +28,16 @@ describe('CLI: http-session test and tests in send', function () {
         }
       });
     });
-    dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
     write('suite/a-login.http', `### login\nPOST ${server.url}/login\n\n> {%\n  client.global.set("token", response.body.token);\n  client.test("token present", function () { client.assert(response.body.token, "no token"); });\n%}\n?? status == 200\n?? body user.id == 7\n`);
     write('suite/b-me.http', `### me\nGET ${server.url}/me\nAuthorization: Bearer {{token}}\n\n?? status == 200\n?? body name startsWith Ann\n\n### page\nGET ${server.url}/page\n?? status == 201\n?? header content-type includes json\n`);
     write('suite/notes.txt', 'not a request file');
   });
   after(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs a folder in sorted order through one session: globals flow across files; Hurl-style failures; closing line; exit 4', async () => {
-    const run = await runCli(['test', join(dir, 'suite')], { cwd: dir });
+    const run = await runCli(['test', join(work.dir, 'suite')], { cwd: work.dir });
     assert.equal(run.code, 4, run.stderr);
     const out = run.stdout;
     assert.ok(out.indexOf('a-login.http') < out.indexOf('b-me.http'));
@@ -59,8 +50,8 @@ describe('CLI: http-session test and tests in send', function () {
   });
 
   it('exits 0 when every test passes; --session keeps the global for a later run', async () => {
-    const session = join(dir, 'session.json');
-    const first = await runCli(['test', join(dir, 'suite', 'a-login.http'), '--session', session]);
+    const session = join(work.dir, 'session.json');
+    const first = await runCli(['test', join(work.dir, 'suite', 'a-login.http'), '--session', session]);
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.match(first.stdout, /\n3 passed, 0 failed\n$/);
     assert.deepEqual(JSON.parse(readFileSync(session, 'utf8')).sessions.default.globals, { token: 't-42' });
@@ -76,8 +67,8 @@ describe('CLI: http-session test and tests in send', function () {
   });
 
   it('--report-junit writes XML an XML parser accepts: testsuite per file, testcase per test with classname, file, line, failure', async () => {
-    const junit = join(dir, 'junit.xml');
-    const run = await runCli(['test', 'suite', '--report-junit', junit], { cwd: dir });
+    const junit = join(work.dir, 'junit.xml');
+    const run = await runCli(['test', 'suite', '--report-junit', junit], { cwd: work.dir });
     assert.equal(run.code, 4);
     const xml = readFileSync(junit, 'utf8');
     assert.equal(XMLValidator.validate(xml), true);
@@ -93,9 +84,9 @@ describe('CLI: http-session test and tests in send', function () {
   });
 
   it('--report-html escapes response text and allows no script; --report-json has every test', async () => {
-    const html = join(dir, 'report.html');
-    const json = join(dir, 'report.json');
-    await runCli(['test', join(dir, 'suite'), '--report-html', html, '--report-json', json], { cwd: dir });
+    const html = join(work.dir, 'report.html');
+    const json = join(work.dir, 'report.json');
+    await runCli(['test', join(work.dir, 'suite'), '--report-html', html, '--report-json', json], { cwd: work.dir });
     const page = readFileSync(html, 'utf8');
     assert.ok(!page.includes('<script>alert(1)</script>'));
     assert.ok(page.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
@@ -108,7 +99,7 @@ describe('CLI: http-session test and tests in send', function () {
   it('--bail stops after the first file with a failure', async () => {
     write('bail/1.http', `GET ${server.url}/page\n?? status == 500\n`);
     write('bail/2.http', `GET ${server.url}/page\n`);
-    const run = await runCli(['test', join(dir, 'bail'), '--bail'], { cwd: dir });
+    const run = await runCli(['test', join(work.dir, 'bail'), '--bail'], { cwd: work.dir });
     assert.equal(run.code, 4);
     assert.doesNotMatch(run.stdout, /2\.http/);
     assert.match(run.stdout, /\n0 passed, 1 failed\n$/);
@@ -119,7 +110,7 @@ describe('CLI: http-session test and tests in send', function () {
     const run = await runCli(['test', bad]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /bad\.http:2:11: error: unknown \?\? predicate 'equals'/);
-    const missing = await runCli(['test', join(dir, 'nope')]);
+    const missing = await runCli(['test', join(work.dir, 'nope')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file or folder/);
   });
@@ -136,7 +127,7 @@ describe('CLI: http-session test and tests in send', function () {
     const file = write('pre.http', `### held back\n< {%\n  throw new Error("no signing key");\n%}\nGET ${server.url}/held-back\n\n### next\nGET ${server.url}/page-after\n`);
     const hits = (): string[] => server.requests.map((r) => r.url).filter((u) => u === '/held-back' || u === '/page-after');
     const before = hits().length;
-    const run = await runCli(['test', file], { cwd: dir });
+    const run = await runCli(['test', file], { cwd: work.dir });
     assert.equal(run.code, 4, run.stderr);
     assert.deepEqual(hits().slice(before), ['/page-after']);
     assert.match(run.stdout, /✘ held back {2}not sent/);
