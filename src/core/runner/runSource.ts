@@ -17,10 +17,13 @@ const CHECKS = AFTER_RESPONSE_STAGES.slice(CHECKS_AT);
  * failed); a network failure returns `exchange.error`. The session's listeners hear of it once, after the
  * request, and only when something in the session changed.
  */
-export async function runSource(source: RequestSource, ctx: PipelineContext): Promise<RunResult> {
-  const sent = await sendSource(source, ctx);
-  await sent.checks();
-  return sent.result;
+export function runSource(source: RequestSource, ctx: PipelineContext): Promise<RunResult> {
+  // One batch around both steps: listeners hear once of the cookies and the globals a handler set.
+  return ctx.sessions.batch(async () => {
+    const sent = await sendSource(source, ctx);
+    await sent.checks();
+    return sent.result;
+  });
 }
 
 /** A request sent and followed up but for its checks: `checks()` runs them (response handlers, `??` lines, the implicit test). */

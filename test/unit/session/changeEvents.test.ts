@@ -50,6 +50,14 @@ describe('Session change events: at most one per request, none when nothing chan
     assert.deepEqual(seen, ['default']);
   });
 
+  it('a request whose response sets a cookie and whose handler sets a global fires exactly one event', async () => {
+    const ctx = ctxFor(`POST ${server.url}/login\n\n> {% client.global.set("token", response.body.token); %}\n`);
+    const seen = recordChanges(ctx.sessions);
+    const result = await runNamed(ctx, 0);
+    assert.equal(ctx.sessions.get('default').globals.get('token'), 'tok-1', result.error?.describe());
+    assert.deepEqual(seen, ['default']);
+  });
+
   it('a prologue header re-applied with the same value on every send is not a change', async () => {
     const ctx = ctxFor(`# @session-header X-Api: v1\n###\nGET ${server.url}/a\n###\nGET ${server.url}/b\n###\nGET ${server.url}/c\n`);
     const seen = recordChanges(ctx.sessions);
