@@ -14,8 +14,8 @@ const node = { ...common, ...nodeBundle };
 const targets = [
   // Always minified (names kept): a command-line run pays for compiling the bundle on every start.
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', minify: true, keepNames: true },
-  // The command's entry: runs dist/cli-main.js from V8's code cache (src/cli/codeCacheLauncher.ts).
-  { ...node, entryPoints: ['src/cli/codeCacheLauncher.ts'], outfile: 'dist/cli.js', minify: true, sourcemap: false },
+  // The command's entry: runs dist/cli-main.js from V8's code cache (src/cli/launcher.ts).
+  { ...node, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', minify: true, sourcemap: false },
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The script sandbox's worker thread, started by src/core/scripts/runIsolated.ts from beside the bundle.
   { ...node, entryPoints: ['src/core/scripts/scriptWorker.ts'], outfile: 'dist/scriptWorker.js', minify: true, keepNames: true },

@@ -31,7 +31,7 @@ describe('the http-session command runs its bundle from V8\'s code cache (dist/c
 
   before(async () => {
     dist = mkdtempSync(join(tmpdir(), 'launcher-dist-'));
-    await esbuild.build({ entryPoints: [join(ROOT, 'src/cli/codeCacheLauncher.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(dist, 'cli.js'), logLevel: 'silent' });
+    await esbuild.build({ entryPoints: [join(ROOT, 'src/cli/launcher.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(dist, 'cli.js'), logLevel: 'silent' });
     writeFileSync(join(dist, 'cli-main.js'), FAKE_BUNDLE);
   });
   beforeEach(() => { cacheHome = mkdtempSync(join(tmpdir(), 'launcher-cache-')); });
