@@ -58,7 +58,8 @@ const ATOM = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/
  * yielded and only the check is made.
  */
 export function* prettyJsonChunks(text: string, chunkChars = 64 * 1024, emit = true): Generator<string, boolean> {
-  let out = '';
+  let parts: string[] = [];
+  let size = 0;
   let depth = 0;
   const open: number[] = [];
   // True where a value may come (the start, after `[`, `,` and `:`); false where a separator or close must.
@@ -75,17 +76,17 @@ export function* prettyJsonChunks(text: string, chunkChars = 64 * 1024, emit = t
     if (code === QUOTE) {
       const end = stringEnd(text, at);
       if (end === text.length) return false;
-      if (emit) out += text.slice(at, end + 1);
+      if (emit) { parts.push(text.slice(at, end + 1)); size += end + 1 - at; }
       at = end + 1;
     } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
       const next = nextSignificant(text, at + 1);
       if (text.charCodeAt(next) === code + 2) {
-        if (emit) out += code === OPEN_OBJECT ? '{}' : '[]';
+        if (emit) { parts.push(code === OPEN_OBJECT ? '{}' : '[]'); size += 2; }
         at = next + 1;
       } else {
         open.push(code + 2);
         depth = open.length;
-        if (emit) out += (code === OPEN_OBJECT ? '{' : '[') + breakAt(depth);
+        if (emit) { const b = breakAt(depth); parts.push(code === OPEN_OBJECT ? '{' : '[', b); size += 1 + b.length; }
         at++;
         wantValue = true;
         continue;
@@ -93,23 +94,28 @@ export function* prettyJsonChunks(text: string, chunkChars = 64 * 1024, emit = t
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
       if (open.pop() !== code) return false;
       depth = open.length;
-      if (emit) out += breakAt(depth) + (code === CLOSE_OBJECT ? '}' : ']');
+      if (emit) { const b = breakAt(depth); parts.push(b, code === CLOSE_OBJECT ? '}' : ']'); size += 1 + b.length; }
       at++;
     } else if (code === COMMA || code === COLON) {
       if (open.length === 0) return false;
       at++;
       wantValue = true;
       if (code === COLON) {
-        if (emit) out += ': ';
+        if (emit) { parts.push(': '); size += 2; }
         continue;
       }
       if (!emit) continue;
-      if (out.length + 1 >= chunkChars) {
+      if (size + 1 >= chunkChars) {
         // A chunk ends where this comma's line break would go; the next one starts with the indentation.
-        yield `${out},`;
-        out = breakAt(depth).slice(1);
+        parts.push(',');
+        yield parts.join('');
+        const indent = breakAt(depth).slice(1);
+        parts = [indent];
+        size = indent.length;
       } else {
-        out += `,${breakAt(depth)}`;
+        const b = breakAt(depth);
+        parts.push(',', b);
+        size += 1 + b.length;
       }
       continue;
     } else {
@@ -117,13 +123,13 @@ export function* prettyJsonChunks(text: string, chunkChars = 64 * 1024, emit = t
       while (end < text.length && !endsAtom(text.charCodeAt(end))) end++;
       const atom = text.slice(at, end);
       if (!ATOM.test(atom)) return false;
-      if (emit) out += atom;
+      if (emit) { parts.push(atom); size += atom.length; }
       at = end;
     }
     wantValue = false;
   }
   if (open.length > 0 || wantValue) return false;
-  if (emit) yield out;
+  if (emit) yield parts.join('');
   return true;
 }
 
