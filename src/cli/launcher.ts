@@ -70,8 +70,9 @@ function launch(file: string): void {
 function cacheFileFor(file: string): { dir: string; path: string; prefix: string } {
   const stat = statSync(file);
   const dir = join(cacheRoot(), 'http-session');
-  const prefix = 'cli-';
-  return { dir, prefix, path: join(dir, `${prefix}${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.v8cache`) };
+  // Older builds' caches for this Node are dropped when a new one is written; another Node's stay.
+  const prefix = `cli-${process.version}-${process.arch}-`;
+  return { dir, prefix, path: join(dir, `${prefix}${stat.size}-${Math.round(stat.mtimeMs)}.v8cache`) };
 }
 
 /** The user's cache directory: XDG_CACHE_HOME, LOCALAPPDATA on Windows, ~/.cache, or the temp directory. */
@@ -90,7 +91,7 @@ function readOrUndefined(path: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache through a temporary file (two runs ending together never leave half a file) and drops older builds' caches. */
+/** Writes the cache through a temporary file (two runs ending together never leave half a file) and drops older builds' caches for this Node. */
 function writeCache(cache: { dir: string; path: string; prefix: string }, data: Buffer): void {
   try {
     mkdirSync(cache.dir, { recursive: true, mode: 0o700 });

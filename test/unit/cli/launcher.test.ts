@@ -91,6 +91,16 @@ describe('the http-session command runs its bundle from V8\'s code cache (dist/c
     }
   });
 
+  it('another Node\'s cache of the same bundle is left alone (switching Node versions does not rewrite the cache each time)', () => {
+    run(['--version']);
+    const [ours] = caches();
+    const other = ours.replace(`cli-${process.version}-`, 'cli-v99.0.0-');
+    writeFileSync(join(cacheDir(), other), 'another Node\'s cache');
+    writeFileSync(join(cacheDir(), ours), Buffer.alloc(64, 1));
+    run(['--version']);
+    assert.deepEqual(caches().sort(), [ours, other].sort());
+  });
+
   it('HTTP_SESSION_NO_CODE_CACHE runs the bundle without a cache; an unwritable cache directory changes nothing', () => {
     const r = run(['a'], { HTTP_SESSION_NO_CODE_CACHE: '1' });
     assert.equal(r.status, 0);
