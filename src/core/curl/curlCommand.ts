@@ -27,12 +27,13 @@ export interface CurlTransport {
  * passphrase itself) and `--cacert` (curl reads one: several CA files are named in a comment to join).
  */
 export function curlCommand(request: OutgoingRequest, transport: CurlTransport = {}): string {
-  const parts = ['curl', ...(request.url.startsWith('https:') ? transportFlags(transport) : [])];
+  const https = request.url.startsWith('https:');
+  const parts = ['curl', ...(https ? transportFlags(transport) : [])];
   if (request.method === 'HEAD') parts.push('--head');
   else if (request.method !== 'GET' || request.body?.length) parts.push('-X', shellQuote(request.method));
   parts.push(shellQuote(request.url));
   for (const [name, value] of request.headers) parts.push('-H', shellQuote(`${name}: ${value}`));
-  const extraCas = request.url.startsWith('https:') ? (transport.caFiles ?? []).slice(1) : [];
+  const extraCas = https ? (transport.caFiles ?? []).slice(1) : [];
   const note = extraCas.length > 0 ? ` # curl reads one --cacert: join it with ${extraCas.map(shellQuote).join(', ')} into one file` : '';
   return commandWithBody(request, parts) + note;
 }

@@ -49,11 +49,25 @@ export async function sendSource(source: RequestSource, ctx: PipelineContext): P
 
 async function sendInSession(source: RequestSource, ctx: PipelineContext): Promise<{ result: RunResult; done?: CompletedRequest }> {
   let result = emptyResult(source);
-  let prepared: PreparedRequest;
+  let prepared: PreparedRequest | undefined;
   let exchange: Exchange;
+  const prepare = (report: RunResult): Promise<PreparedRequest> => prepareRequest(source, ctx, { sending: true, report, runRef: runSource });
+  const trailing = ctx.trailing;
   try {
     if (ctx.signal?.aborted) throw new HttpSessionError('CANCELLED', 'The request was cancelled before it was sent.');
-    prepared = await prepareAfterChecks(source, ctx, () => result, () => { result = emptyResult(source); });
+    trailing?.watchReads();
+    try {
+      prepared = await prepare(result);
+    } catch (error) {
+      if (!trailing?.readGlobalsEarly()) throw error;
+    }
+    if (prepared === undefined || trailing?.readGlobalsEarly()) {
+      // Prepared against globals a running script may still change (or set, when one was missing so far): again,
+      // into a fresh report, once it is done. Preparing such a request has no other effect (see mayTrail).
+      await trailing?.settled();
+      result = emptyResult(source);
+      prepared = await prepare(result);
+    }
     exchange = await sendPrepared(prepared);
   } catch (error) {
     result.error = asSessionError(error);
@@ -65,25 +79,6 @@ async function sendInSession(source: RequestSource, ctx: PipelineContext): Promi
   const done: CompletedRequest = { prepared, exchange, report: result };
   await afterResponse(done, BEFORE_CHECKS);
   return { result, done };
-}
-
-/**
- * prepareRequest, again once `ctx.trailing` is done when the first try read a global while it ran (a script
- * still running may change it, or set one that is missing so far): preparing such a request has no other
- * effect (see mayTrail). `fresh()` gives the next try an empty report.
- */
-async function prepareAfterChecks(source: RequestSource, ctx: PipelineContext, report: () => RunResult, fresh: () => void): Promise<PreparedRequest> {
-  const trailing = ctx.trailing;
-  trailing?.watchReads();
-  try {
-    const prepared = await prepareRequest(source, ctx, { sending: true, report: report(), runRef: runSource });
-    if (!trailing?.readGlobalsEarly()) return prepared;
-  } catch (error) {
-    if (!trailing?.readGlobalsEarly()) throw error;
-  }
-  await trailing.settled();
-  fresh();
-  return prepareRequest(source, ctx, { sending: true, report: report(), runRef: runSource });
 }
 
 function emptyResult(source: RequestSource): RunResult {
