@@ -11,18 +11,13 @@ export class TrailingChecks {
   private running: Promise<void> | undefined;
   private readWhileRunning = false;
 
-  /** True while the checks started last have not finished. */
-  get busy(): boolean {
-    return this.running !== undefined;
-  }
-
   /** Starts tracking `checks`; the promise returned settles with them (rejecting as they do). */
   start(checks: Promise<void>): Promise<void> {
     const tracked = checks.finally(() => {
       if (this.running === tracked) this.running = undefined;
     });
     this.running = tracked;
-    // The caller awaits `tracked`; this copy only clears `busy`.
+    // The caller awaits `tracked` later: until then its failure must not count as unhandled.
     tracked.catch(() => undefined);
     return tracked;
   }
