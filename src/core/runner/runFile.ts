@@ -1,4 +1,5 @@
 import type { RequestBlock } from '../parser/types';
+import { warmUpSandbox } from '../scripts/runIsolated';
 import { fileRequestSource } from './fileRequestSource';
 import { sendSource } from './runSource';
 import { TrailingChecks, mayTrail } from './trailingChecks';
@@ -35,6 +36,7 @@ export async function runEach(ctx: RunContext, blocks: RequestBlock[], onResult:
     ...(askPassphrase ? { askPassphrase: async (...args: Parameters<typeof askPassphrase>) => { await trailing.settled(); return askPassphrase(...args); } } : {}),
   };
   const fileParts = [ctx.file.prologue, ctx.file.variables];
+  if (blocks.some((b) => b.preRequestScripts?.length || b.responseHandlers?.length)) warmUpSandbox();
   let previous: Promise<void> = Promise.resolve();
   for (const block of blocks) {
     if (!mayTrail(block, fileParts)) await previous;

@@ -1,46 +1,29 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { JSONPath } from 'jsonpath-plus';
-import type { ScriptEnvironment } from './types';
 
 type Part = [kind: 'text' | 'hex' | 'base64', value: string];
 
-/** What the sandbox's one host function does for each operation; arguments and results are plain JSON values. */
-export function hostCalls(env: ScriptEnvironment, logs: string[]): (op: string, args: unknown[]) => unknown {
+/**
+ * What the sandbox's one host function does for each operation the sandbox cannot do itself (digests, UUIDs,
+ * base64, JSONPath); arguments and results are plain JSON values. Globals, variables and logs stay inside the
+ * sandbox until the script ends (sandboxPrelude.ts).
+ */
+export function hostCall(op: string, args: unknown[]): unknown {
   const s = (v: unknown): string => String(v);
-  return (op, args) => {
-    switch (op) {
-      case 'global.set':
-        return void env.globals.set(s(args[0]), s(args[1]));
-      case 'global.get':
-        return env.globals.get(s(args[0]));
-      case 'global.size':
-        return env.globals.size();
-      case 'global.delete':
-        return void env.globals.delete(s(args[0]));
-      case 'global.clear':
-        return void env.globals.clear();
-      case 'variables.set':
-        return void env.requestVariables.set(s(args[0]), s(args[1]));
-      case 'variables.get':
-        return env.requestVariables.get(s(args[0]));
-      case 'environment.get':
-        return Object.prototype.hasOwnProperty.call(env.environment, s(args[0])) ? env.environment[s(args[0])] : undefined;
-      case 'log':
-        return void logs.push(s(args[0]));
-      case 'crypto.digest':
-        return digest(s(args[0]), args[1] as Part | null, args[2] as Part[]);
-      case 'uuid':
-        return randomUUID();
-      case 'atob':
-        return Buffer.from(s(args[0]), 'base64').toString('latin1');
-      case 'btoa':
-        return Buffer.from(s(args[0]), 'latin1').toString('base64');
-      case 'jsonPath':
-        return jsonPathValue(args[0], s(args[1]));
-      default:
-        throw new Error(`unknown operation ${op}`);
-    }
-  };
+  switch (op) {
+    case 'crypto.digest':
+      return digest(s(args[0]), args[1] as Part | null, args[2] as Part[]);
+    case 'uuid':
+      return randomUUID();
+    case 'atob':
+      return Buffer.from(s(args[0]), 'base64').toString('latin1');
+    case 'btoa':
+      return Buffer.from(s(args[0]), 'latin1').toString('base64');
+    case 'jsonPath':
+      return jsonPathValue(args[0], s(args[1]));
+    default:
+      throw new Error(`unknown operation ${op}`);
+  }
 }
 
 function bytes([kind, value]: Part): Buffer {

@@ -11,38 +11,28 @@ export const BUNDLED_WASM_NAME = 'quickjs.wasm';
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 type WasmMemory = NonNullable<Parameters<typeof newVariant>[1]>['wasmMemory'];
 interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory & { buffer: ArrayBuffer };
   compile(bytes: Uint8Array): Promise<WebAssembly.Module>;
 }
 
 let compiled: Promise<WebAssembly.Module> | undefined;
-const engines = new Map<number, Promise<QuickJSWASMModule>>();
+
+/** A QuickJS module and a view of its WebAssembly memory. */
+export interface QuickJSEngine {
+  module: QuickJSWASMModule;
+  memory: Uint8Array;
+}
 
 /**
- * A QuickJS engine whose WebAssembly memory is fixed at `memoryMb` (it cannot grow, so a script that eats
- * memory gets "out of memory" instead of taking the host's). Engines are kept per size and reused by fresh
- * runtimes; `retireEngine` drops one after a script hit a limit, so the next script starts on a clean heap.
+ * A new QuickJS engine whose WebAssembly memory is fixed at `memoryMb` (it cannot grow, so a script that eats
+ * memory gets "out of memory" instead of taking the host's). The compiled WebAssembly is shared by every engine.
  */
-export function engineFor(memoryMb: number): Promise<QuickJSWASMModule> {
-  let engine = engines.get(memoryMb);
-  if (engine === undefined) {
-    engine = newEngine(memoryMb);
-    engines.set(memoryMb, engine);
-    engine.catch(() => engines.delete(memoryMb));
-  }
-  return engine;
-}
-
-/** Forgets the engine of `memoryMb`; the next `engineFor` builds a new one (its memory is garbage-collected). */
-export function retireEngine(memoryMb: number): void {
-  engines.delete(memoryMb);
-}
-
-async function newEngine(memoryMb: number): Promise<QuickJSWASMModule> {
+export async function newEngine(memoryMb: number): Promise<QuickJSEngine> {
   const pages = Math.max(1, Math.ceil((memoryMb * 1024 * 1024) / 65536));
   const wasmMemory = new wasm.Memory({ initial: pages, maximum: pages });
   compiled ??= wasm.compile(readFileSync(wasmPath()));
-  return newQuickJSWASMModuleFromVariant(newVariant(variant, { wasmModule: await compiled, wasmMemory }));
+  const module = await newQuickJSWASMModuleFromVariant(newVariant(variant, { wasmModule: await compiled, wasmMemory }));
+  return { module, memory: new Uint8Array(wasmMemory.buffer) };
 }
 
 /** dist/quickjs.wasm in a bundle; the package's own file when running from the sources (tests). */

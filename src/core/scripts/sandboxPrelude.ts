@@ -1,20 +1,196 @@
 /**
- * The one piece of JavaScript source the rarely used API chunks (apiChunks.ts: `request`, `crypto`, `$random`,
- * `Window`, `atob`, `btoa`, `jsonPath`) run on: a function of the host function (`host(op, argsJson) ->
- * resultJson`) and the request data (JSON), returning the chunks' `kit` (call, data, str). It is compiled
- * only when a script first touches one of those globals; `client` and `response` are built from host
- * functions (sandboxApi.ts). Evaluated under the file name `PRELUDE_FILE`, which stack parsing skips.
+ * The JetBrains script API, in JavaScript that runs inside the sandbox over one host function
+ * (`host(op, argsJson) -> resultJson | undefined`). It is evaluated once per engine, before the engine's memory
+ * image is taken (preparedSandbox.ts), so its cost is not paid per script. It is a function expression: the
+ * runner calls it with the host function, so no global ever holds the host, and it returns
+ * - `begin(dataJson, body)`: the script's own data (kind, request, response without its body, a random seed)
+ *   and the response body; it defines `request` and `response`, which differ per script;
+ * - `runTests()`: runs the registered `client.test` bodies after the script's own code (JetBrains order),
+ *   reporting each outcome through `host('test', ...)`.
+ * `client`, `crypto`, `$random`, `Window`, `atob`, `btoa` and `jsonPath` are the same for every script and are
+ * defined here. The built-ins the API uses are taken before any script runs, so a script that replaces
+ * `JSON.stringify` changes its own code only. Evaluated under the file name `PRELUDE_FILE`, which stack parsing
+ * skips. Plain ASCII: QuickJS compiles any other character about twice as slowly.
  */
 export const PRELUDE_FILE = 'http-session-api';
 
 /** Sentinel message of the value `client.exit()` throws; the runner treats it as a normal end. */
 export const EXIT_SIGNAL = '__http_session_exit__';
 
-export const KIT_SOURCE = String.raw`(function (host, data) {
+export const SANDBOX_PRELUDE = String.raw`(function (host) {
   'use strict';
-  var call = function (op, args) { var r = host(op, JSON.stringify(args === undefined ? [] : args)); return r === undefined ? undefined : JSON.parse(r); };
-  return {
-    call: call, data: JSON.parse(data),
-    str: function (v) { return typeof v === 'string' ? v : v === undefined ? 'undefined' : JSON.stringify(v); },
+  var global = globalThis, stringify = JSON.stringify, parse = JSON.parse, freeze = Object.freeze, define = Object.defineProperty;
+  var ErrorType = Error, toText = String, imul = Math.imul, floor = Math.floor, mathRandom;
+  var call = function (op, args) { var r = host(op, stringify(args === undefined ? [] : args)); return r === undefined ? undefined : parse(r); };
+  var str = function (v) { return typeof v === 'string' ? v : v === undefined ? 'undefined' : stringify(v); };
+  var constant = function (name, value) { define(global, name, { value: value, writable: false, configurable: false, enumerable: false }); };
+  var exitSignal = freeze({ message: '${EXIT_SIGNAL}' });
+  var tests = [], outcomes = [], logs = [], ops = [];
+  var record = function (list, item) { list[list.length] = item; };
+  // The session's globals, the request's variables and the environment come in with the script's data and are
+  // kept here (dictionaries without a prototype, so no name is special); each change is recorded in ops, which
+  // finish() hands to the host with the logs and test outcomes: no call leaves the sandbox for them.
+  var dictionary = function (pairs) { var d = Object.create(null); for (var i = 0; i < pairs.length; i++) d[pairs[i][0]] = pairs[i][1]; return d; };
+  var globals = dictionary([]), globalCount = 0, variables = dictionary([]), environment = dictionary([]);
+  var lookup = function (d, name) { var n = toText(name); return n in d ? d[n] : null; };
+
+  // Math.random from a seed each script brings: the engine's own generator state is part of the image, so it
+  // would give every script the same numbers (xoshiro128**, 53 bits per number).
+  var s0 = 1, s1 = 0, s2 = 0, s3 = 0;
+  var rotl = function (x, k) { return (x << k) | (x >>> (32 - k)); };
+  var next32 = function () {
+    var result = imul(rotl(imul(s1, 5), 7), 9), t = s1 << 9;
+    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
+    return result >>> 0;
   };
+  mathRandom = function random() { return ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992; };
+  define(Math, 'random', { value: mathRandom, writable: true, configurable: true, enumerable: false });
+
+  constant('client', freeze({
+    global: freeze({
+      // As JSON carried it: a value JSON.stringify cannot show is "null".
+      set: function (name, value) {
+        var n = toText(name), v = str(value);
+        if (v === undefined) v = 'null';
+        if (!(n in globals)) globalCount++;
+        globals[n] = v;
+        record(ops, { store: 'globals', op: 'set', name: n, value: v });
+      },
+      get: function (name) { return lookup(globals, name); },
+      isEmpty: function () { return globalCount === 0; },
+      clear: function (name) {
+        var n = toText(name);
+        if (n in globals) { delete globals[n]; globalCount--; }
+        record(ops, { store: 'globals', op: 'delete', name: n });
+      },
+      clearAll: function () { globals = dictionary([]); globalCount = 0; record(ops, { store: 'globals', op: 'clear' }); },
+    }),
+    test: function (name, fn) { tests[tests.length] = { name: toText(name), fn: fn, stack: new ErrorType().stack }; },
+    assert: function (condition, message) {
+      if (!condition) { var e = new ErrorType(message === undefined ? 'Assertion failed' : toText(message)); e.name = 'AssertionError'; throw e; }
+    },
+    log: function () { var line = ''; for (var i = 0; i < arguments.length; i++) { var part = str(arguments[i]); line += (i > 0 ? ' ' : '') + (part === undefined ? '' : part); } record(logs, line); },
+    exit: function () { throw exitSignal; },
+  }));
+
+  var hasher = function (algorithm, hmac) {
+    var secret, parts = [];
+    var self = {
+      updateWithText: function (t) { parts.push(['text', toText(t)]); return self; },
+      updateWithHex: function (h) { parts.push(['hex', toText(h)]); return self; },
+      updateWithBase64: function (b) { parts.push(['base64', toText(b)]); return self; },
+      digest: function () {
+        var d = call('crypto.digest', [algorithm, secret === undefined ? null : secret, parts]);
+        return freeze({ toHex: function () { return d.hex; }, toBase64: function (urlSafe) { return urlSafe ? d.base64url : d.base64; } });
+      },
+    };
+    if (hmac) {
+      self.withTextSecret = function (s) { secret = ['text', toText(s)]; return self; };
+      self.withHexSecret = function (s) { secret = ['hex', toText(s)]; return self; };
+      self.withBase64Secret = function (s) { secret = ['base64', toText(s)]; return self; };
+    }
+    return freeze(self);
+  };
+  var digests = {}, hmacs = {};
+  ['sha1', 'sha256', 'sha384', 'sha512', 'md5'].forEach(function (a) { digests[a] = function () { return hasher(a, false); }; hmacs[a] = function () { return hasher(a, true); }; });
+  digests.hmac = freeze(hmacs);
+  constant('crypto', freeze(digests));
+
+  var pick = function (alphabet, n) { var s = ''; for (var i = 0; i < Number(n); i++) s += alphabet.charAt(floor(mathRandom() * alphabet.length)); return s; };
+  var letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  var random = {
+    alphabetic: function (n) { return pick(letters, n); },
+    alphanumeric: function (n) { return pick(letters + '0123456789_', n); },
+    hexadecimal: function (n) { return pick('0123456789abcdef', n); },
+    integer: function (from, to) { var lo = from === undefined ? 0 : Math.ceil(from), hi = to === undefined ? 1000 : floor(to); return lo + floor(mathRandom() * (hi - lo)); },
+    float: function (from, to) { var lo = from === undefined ? 0 : Number(from), hi = to === undefined ? 1000 : Number(to); return lo + mathRandom() * (hi - lo); },
+  };
+  define(random, 'uuid', { get: function () { return call('uuid'); }, enumerable: true });
+  define(random, 'email', { get: function () { return pick(letters, 10).toLowerCase() + '@' + pick(letters, 8).toLowerCase() + '.com'; }, enumerable: true });
+  constant('$random', freeze(random));
+
+  var atob = function (s) { return call('atob', [toText(s)]); };
+  var btoa = function (s) { return call('btoa', [toText(s)]); };
+  constant('Window', freeze({ atob: atob, btoa: btoa }));
+  constant('atob', atob);
+  constant('btoa', btoa);
+  constant('jsonPath', function (value, path) { return call('jsonPath', [value === undefined ? null : value, toText(path)]); });
+
+  var makeRequest = function (q, pre) {
+    var header = function (h) { return freeze({ name: h.name, value: h.value, getRawValue: function () { return h.rawValue; }, tryGetSubstitutedValue: function () { return h.value; } }); };
+    var headers = q.headers.map(header);
+    return freeze({
+      method: q.method,
+      variables: freeze({
+        set: function (name, value) {
+          var n = toText(name), v = str(value);
+          if (v === undefined) v = 'null';
+          variables[n] = v;
+          record(ops, { store: 'variables', op: 'set', name: n, value: v });
+        },
+        get: function (name) { return lookup(variables, name); },
+      }),
+      environment: freeze({ get: function (name) { return lookup(environment, name); } }),
+      headers: freeze({
+        all: function () { return headers.slice(); },
+        findByName: function (name) { var n = toText(name).toLowerCase(); for (var i = 0; i < headers.length; i++) if (headers[i].name.toLowerCase() === n) return headers[i]; return null; },
+      }),
+      url: pre ? freeze({ getRaw: function () { return q.rawUrl; }, tryGetSubstituted: function () { return q.url; } }) : function () { return q.url; },
+      body: pre ? freeze({ getRaw: function () { return q.rawBody; }, tryGetSubstituted: function () { return q.body; } }) : function () { return q.body; },
+    });
+  };
+
+  var makeResponse = function (r, text) {
+    var lower = function (s) { return toText(s).toLowerCase(); };
+    var pairs = r.headers, parsed = false, body;
+    var response = { status: r.status };
+    // Parsed when first read: a handler that reads only the status never pays for a big body.
+    define(response, 'body', { enumerable: true, get: function () {
+      if (!parsed) {
+        parsed = true;
+        body = text;
+        if (/^application\/json$|\+json$/.test(r.mimeType)) { try { body = parse(text); } catch (e) { body = text; } }
+      }
+      return body;
+    } });
+    response.headers = freeze({
+      valueOf: function (name) { var n = lower(name); for (var i = 0; i < pairs.length; i++) if (lower(pairs[i][0]) === n) return pairs[i][1]; return null; },
+      valuesOf: function (name) { var n = lower(name); return pairs.filter(function (p) { return lower(p[0]) === n; }).map(function (p) { return p[1]; }); },
+    });
+    response.contentType = freeze({ mimeType: r.mimeType, charset: r.charset });
+    return freeze(response);
+  };
+
+  var begin = function (dataJson, body) {
+    var data = parse(dataJson);
+    globals = dictionary(data.globals); globalCount = data.globals.length; variables = dictionary(data.variables); environment = dictionary(data.environment);
+    s0 = data.seed[0] | 1; s1 = data.seed[1] | 0; s2 = data.seed[2] | 0; s3 = data.seed[3] | 0;
+    constant('request', makeRequest(data.request, data.kind === 'pre-request'));
+    if (data.response !== undefined) constant('response', makeResponse(data.response, body));
+  };
+
+  var runTests = function () {
+    for (var i = 0; i < tests.length; i++) {
+      var t = tests[i], outcome = { name: t.name, stack: t.stack };
+      if (typeof t.fn !== 'function') {
+        outcome.error = 'TypeError: client.test("' + t.name + '", ...) needs a function';
+        outcome.errorStack = '';
+      } else {
+        try {
+          t.fn();
+        } catch (e) {
+          if (e !== exitSignal) {
+            var isError = e instanceof ErrorType;
+            outcome.error = isError ? e.name + ': ' + e.message : 'threw ' + str(e);
+            outcome.errorStack = isError ? toText(e.stack) : '';
+          }
+        }
+      }
+      record(outcomes, outcome);
+    }
+  };
+
+  var finish = function () { return stringify({ ops: ops, logs: logs, tests: outcomes }); };
+
+  return { begin: begin, runTests: runTests, finish: finish };
 })`;

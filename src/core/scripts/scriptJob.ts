@@ -1,6 +1,6 @@
-import type { ScriptEnvironment, ScriptLimits, ScriptRun, ScriptSource } from './types';
+import type { ScriptEnvironment, ScriptLimits, ScriptRun, ScriptSource, StoreOp } from './types';
 
-/** What the sandbox worker gets for one script: everything as plain data (structured-clone safe). */
+/** What the sandbox worker gets for one script: everything as plain data (it crosses as JSON). */
 export interface ScriptJob {
   id: number;
   source: ScriptSource;
@@ -12,12 +12,6 @@ export interface ScriptJob {
   globals: [string, string][];
   requestVariables: [string, string][];
 }
-
-/** A change the script made to the session's globals or the request's variables, replayed on the host in order. */
-export type StoreOp =
-  | { store: 'globals' | 'variables'; op: 'set'; name: string; value: string }
-  | { store: 'globals'; op: 'delete'; name: string }
-  | { store: 'globals'; op: 'clear' };
 
 /** The worker's first message: its entry has loaded (the host then starts timing the scripts sent to it). */
 export const WORKER_READY = 'ready';

@@ -105,3 +105,9 @@ export interface ScriptRun {
   /** Time the run took, ms. */
   ms: number;
 }
+
+/** A change a script made to the session's globals or the request's variables, replayed on the host in order. */
+export type StoreOp =
+  | { store: 'globals' | 'variables'; op: 'set'; name: string; value: string }
+  | { store: 'globals'; op: 'delete'; name: string }
+  | { store: 'globals'; op: 'clear' };

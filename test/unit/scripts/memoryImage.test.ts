@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { captureImage, restoreImage } from '../../../src/core/scripts/memoryImage';
+
+/** A memory laid out as an emscripten module's: data, a mostly untouched stack, the heap, zero past the break. */
+function layout(): Uint8Array {
+  const memory = new Uint8Array(8 * 1024 * 1024);
+  memory.fill(1, 0, 90_000); // static data
+  memory.fill(2, 5_300_000, 5_330_000); // the used top of the stack
+  memory.fill(3, 5_340_000, 5_400_000); // heap
+  memory.fill(4, 5_420_000, 5_430_000); // more heap, after a zero page of its own
+  return memory;
+}
+
+describe('memory image of a WebAssembly memory', () => {
+  it('keeps everything up to the last non-zero page but a zero run of a megabyte or more (the untouched stack)', () => {
+    const image = captureImage(layout());
+    assert.deepEqual(image.ranges.map((r) => [r.start, r.start + r.bytes.length]), [[0, 90_112], [5_296_128, 5_431_296]]);
+    assert.equal(image.size, 90_112 + 5_431_296 - 5_296_128);
+  });
+
+  it('restoring writes back data and heap, zero pages inside the heap included', () => {
+    const memory = layout();
+    const image = captureImage(memory);
+    memory.fill(9, 0, 100); // data changed
+    memory.fill(9, 5_405_000, 5_415_000); // the zero page inside the heap written
+    memory.fill(9, 5_345_000, 5_346_000); // heap changed
+    restoreImage(memory, image);
+    assert.deepEqual(memory, layout());
+  });
+
+  it('leaves memory past the image alone (above the break nothing is read before it is written)', () => {
+    const memory = layout();
+    const image = captureImage(memory);
+    memory.fill(7, 6_000_000, 6_001_000);
+    restoreImage(memory, image);
+    assert.equal(memory[6_000_500], 7);
+  });
+});
