@@ -23,15 +23,25 @@ const BUNDLE = join(__dirname, 'cli-main.js');
  */
 const INTERRUPT_BUDGET = 8 * 67_584;
 
+/**
+ * WebAssembly (QuickJS in the sandbox worker, undici's HTTP parser) is compiled by V8's baseline compiler only,
+ * each function when first called: V8 otherwise recompiles hot functions with TurboFan on background threads,
+ * which cost ~0.25 s of CPU in a 1,000-script test run on two cores and won back less (measured: 910 -> 800 ms
+ * wall, 1240 -> 960 ms CPU; a 1,000-request run without scripts used less CPU and no more time). Left alone
+ * when Node was given a WebAssembly flag of its own.
+ */
+const WASM_FLAGS = ['--liftoff-only', '--wasm-lazy-compilation'];
+
 tuneForShortRuns();
 launch(BUNDLE);
 
 /**
- * Raises V8's optimization budget for this process (and the sandbox worker it starts), unless Node was given one.
- * Only on V8 11 (Node 20), where it was measured: later V8s tier up by invocation counts through Maglev, have no
- * such flag, and would print "unrecognized flag" on stderr.
+ * Tunes V8 for this process (and the sandbox worker it starts): WASM_FLAGS, and a raised optimization budget
+ * unless Node was given one. The budget only on V8 11 (Node 20), where it was measured: later V8s tier up by
+ * invocation counts through Maglev, have no such flag, and would print "unrecognized flag" on stderr.
  */
 function tuneForShortRuns(): void {
+  if (!process.execArgv.some((arg) => arg.includes('wasm') || arg.includes('liftoff'))) for (const flag of WASM_FLAGS) setFlagsFromString(flag);
   if (!process.versions.v8.startsWith('11.')) return;
   if (process.execArgv.some((arg) => arg.startsWith('--interrupt-budget'))) return;
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);

@@ -5,6 +5,7 @@ import type { MemoryImage } from './memoryImage';
 import { hostCall } from './hostCalls';
 import { newEngine } from './quickjsEngine';
 import { PRELUDE_FILE, SANDBOX_PRELUDE } from './sandboxPrelude';
+import { DEFAULT_SCRIPT_LIMITS } from './types';
 import type { ScriptEnvironment, StoreOp } from './types';
 
 /** QuickJS's default built-ins but Proxy and typed arrays: handlers do not use them. */
@@ -44,8 +45,11 @@ export interface PreparedSandbox {
    * scripts never share the image.
    */
   reset(deadline: number, stackBytes: number, env: ScriptEnvironment): QuickJSHandle | undefined;
-  /** Runs the registered `client.test` bodies. Returns what stopped them (the time limit), if anything. */
-  runTests(): QuickJSHandle | undefined;
+  /**
+   * Runs the registered `client.test` bodies and collects what the script left; when something stopped the
+   * tests (the time limit), that is `stopped` (the caller owns it) and the outcome is `finish`'s.
+   */
+  complete(): { stopped?: QuickJSHandle; outcome?: SandboxOutcome };
   /** What the script left, collected under a time limit of its own; undefined when even that failed (memory). */
   finish(): SandboxOutcome | undefined;
 }
@@ -73,6 +77,8 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
   const runtime: QuickJSRuntime = module.newRuntime();
   let deadline = Number.POSITIVE_INFINITY;
   runtime.setInterruptHandler(() => Date.now() > deadline);
+  const imageStackBytes = DEFAULT_SCRIPT_LIMITS.stackKb * 1024;
+  runtime.setMaxStackSize(imageStackBytes);
   const context = runtime.newContext({ intrinsics: INTRINSICS });
   // Held for the engine's life (with begin and runTests): whatever a script deletes, the host function lives.
   const host = context.newFunction('host', (op, args) => {
@@ -82,13 +88,27 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
   const make = context.unwrapResult(context.evalCode(SANDBOX_PRELUDE, PRELUDE_FILE));
   const api = context.unwrapResult(context.callFunction(make, context.undefined, host));
   const begin = context.getProp(api, 'begin');
-  const runTests = context.getProp(api, 'runTests');
+  const complete = context.getProp(api, 'complete');
   const finish = context.getProp(api, 'finish');
   make.dispose();
   api.dispose();
   const image: MemoryImage = captureImage(memory);
   const seeds = new SeedPool();
 
+  const taken = (json: QuickJSHandle): SandboxOutcome => {
+    const text = context.getString(json);
+    json.dispose();
+    return JSON.parse(text) as SandboxOutcome;
+  };
+  const collected = (): { outcome?: SandboxOutcome } => {
+    deadline = Date.now() + FINISH_MS;
+    const result = context.callFunction(finish, context.undefined);
+    if (result.error) {
+      result.error.dispose();
+      return {};
+    }
+    return { outcome: taken(result.value) };
+  };
   const outcome = (fn: QuickJSHandle, ...args: QuickJSHandle[]): QuickJSHandle | undefined => {
     const result = context.callFunction(fn, context.undefined, ...args);
     if (result.error) return result.error;
@@ -101,7 +121,7 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
     reset(until, stackBytes, env) {
       restoreImage(memory, image);
       deadline = until;
-      runtime.setMaxStackSize(stackBytes);
+      if (stackBytes !== imageStackBytes) runtime.setMaxStackSize(stackBytes);
       const { body, ...response } = env.response ?? { body: '' };
       const data = context.newString(JSON.stringify({
         kind: env.kind, request: env.request, seed: seeds.next(), ...(env.response !== undefined ? { response } : {}),
@@ -110,18 +130,12 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
       const text = context.newString(body);
       return outcome(begin, data, text);
     },
-    runTests: () => outcome(runTests),
-    finish() {
-      deadline = Date.now() + FINISH_MS;
-      const result = context.callFunction(finish, context.undefined);
-      if (result.error) {
-        result.error.dispose();
-        return undefined;
-      }
-      const text = context.getString(result.value);
-      result.value.dispose();
-      return JSON.parse(text) as SandboxOutcome;
+    complete() {
+      const result = context.callFunction(complete, context.undefined);
+      if (result.error) return { stopped: result.error, ...collected() };
+      return { outcome: taken(result.value) };
     },
+    finish: () => collected().outcome,
   };
 }
 

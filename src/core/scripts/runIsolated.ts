@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { JobWatchdog } from './jobWatchdog';
 import { runScript } from './runScript';
 import { WORKER_READY, applyOps } from './scriptJob';
 import type { ScriptJob, ScriptJobResult } from './scriptJob';
@@ -14,11 +15,19 @@ const GRACE_MS = 1000;
 let worker: Worker | undefined;
 /** Resolves when the current worker has loaded its entry (a cold start must not eat into a script's time). */
 let workerReady: Promise<void> = Promise.resolve();
+let workerIsReady = true;
 /** Set when a worker could not start (its entry failed to load): scripts then run in this thread. */
 let workerUnavailable = false;
 let nextId = 1;
 /** Jobs in flight: their answer, or what to do when the worker died without answering. */
-const pending = new Map<number, { done: (result: ScriptJobResult) => void; orphaned: () => void }>();
+const pending = new Map<number, { done: (result: ScriptJobResult | 'timeout' | 'orphaned') => void }>();
+/** A job past its limit (plus the grace) stops the worker: the script is held in a native call. */
+const watchdog = new JobWatchdog((id) => {
+  const job = pending.get(id);
+  pending.delete(id);
+  stopWorker();
+  job?.done('timeout');
+});
 
 /**
  * Runs a script like `runScript`, but in a worker thread: QuickJS checks its time limit only between
@@ -37,27 +46,21 @@ export async function runScriptIsolated(source: ScriptSource, env: ScriptEnviron
     ...(env.response !== undefined ? { response: env.response } : {}),
   };
   const started = performance.now();
-  const ready = workerReady;
   const result = await new Promise<ScriptJobResult | 'timeout' | 'orphaned'>((resolve) => {
-    let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Armed once the worker has loaded: starting a worker (slow on a busy machine) is not the script's time.
-    void ready.then(() => {
-      if (settled) return;
-      timer = setTimeout(() => {
-        pending.delete(id);
-        stopWorker();
-        resolve('timeout');
-      }, limits.timeMs + GRACE_MS);
+    pending.set(id, {
+      done: (outcome) => {
+        watchdog.forget(id);
+        if (pending.size === 0) worker?.unref();
+        resolve(outcome);
+      },
     });
-    const settle = (outcome: ScriptJobResult | 'orphaned'): void => {
-      settled = true;
-      clearTimeout(timer);
-      if (pending.size === 0) worker?.unref();
-      resolve(outcome);
+    // Watched once the worker has loaded: starting a worker (slow on a busy machine) is not the script's time.
+    const watch = (): void => {
+      if (pending.has(id)) watchdog.watch(id, limits.timeMs + GRACE_MS);
     };
-    pending.set(id, { done: settle, orphaned: () => settle('orphaned') });
-    // A job in flight keeps the process alive (until the timer is armed nothing else does).
+    if (workerIsReady) watch();
+    else void workerReady.then(watch);
+    // A job in flight keeps the process alive.
     thread.ref();
     // As JSON text: the structured clone of a job's many small objects cost ~40 µs a script, its JSON ~5.
     thread.postMessage(JSON.stringify(job));
@@ -89,7 +92,13 @@ function sandboxWorker(): Worker | undefined {
   else return undefined;
   let answered = false;
   let loaded!: () => void;
-  workerReady = new Promise((resolve) => { loaded = resolve; });
+  workerIsReady = false;
+  workerReady = new Promise((resolve) => {
+    loaded = () => {
+      workerIsReady = true;
+      resolve();
+    };
+  });
   created.on('message', (message: string) => {
     answered = true;
     if (message === WORKER_READY) return loaded();
@@ -101,7 +110,7 @@ function sandboxWorker(): Worker | undefined {
   const orphanAll = (): void => {
     const orphans = [...pending.values()];
     pending.clear();
-    for (const job of orphans) job.orphaned();
+    for (const job of orphans) job.done('orphaned');
   };
   created.on('error', () => {
     // A worker that never answered could not load its entry: stop trying, run its jobs here.
@@ -111,13 +120,13 @@ function sandboxWorker(): Worker | undefined {
   });
   created.on('exit', () => {
     if (worker === created) worker = undefined;
-    // Gone before it loaded (so no job timer was armed): its jobs would wait for ever.
+    // Gone before it loaded (so no job was watched): its jobs would wait for ever.
     if (!answered) {
       workerUnavailable = true;
       orphanAll();
     }
   });
-  // An idle worker never keeps the process alive (a running job's timer does). After the listeners: adding
+  // An idle worker never keeps the process alive (a job in flight refs it). After the listeners: adding
   // a 'message' listener refs the worker again.
   created.unref();
   worker = created;

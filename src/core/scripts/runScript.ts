@@ -51,9 +51,8 @@ function evaluate(sandbox: PreparedSandbox, source: ScriptSource, env: ScriptEnv
   } else {
     result.value.dispose();
   }
-  const stopped = ranToEnd ? sandbox.runTests() : undefined;
+  const { stopped, outcome } = ranToEnd ? sandbox.complete() : { outcome: sandbox.finish() };
   if (stopped !== undefined) run.failure = thrownFailure(context, stopped, source, limits);
-  const outcome = sandbox.finish();
   if (outcome !== undefined) take(outcome, env, source, run);
 }
 

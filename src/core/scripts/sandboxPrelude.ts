@@ -1,12 +1,14 @@
 /**
- * The JetBrains script API, in JavaScript that runs inside the sandbox over one host function
- * (`host(op, argsJson) -> resultJson | undefined`). It is evaluated once per engine, before the engine's memory
+ * The JetBrains script API, in JavaScript that runs inside the sandbox over one host function for what only
+ * the host can do (`host(op, argsJson) -> resultJson | undefined`: digests, UUIDs, base64, JSONPath). It is evaluated once per engine, before the engine's memory
  * image is taken (preparedSandbox.ts), so its cost is not paid per script. It is a function expression: the
  * runner calls it with the host function, so no global ever holds the host, and it returns
  * - `begin(dataJson, body)`: the script's own data (kind, request, response without its body, a random seed)
  *   and the response body; it defines `request` and `response`, which differ per script;
- * - `runTests()`: runs the registered `client.test` bodies after the script's own code (JetBrains order),
- *   reporting each outcome through `host('test', ...)`.
+ * - `complete()`: runs the registered `client.test` bodies after the script's own code (JetBrains order), then
+ *   returns `finish()`;
+ * - `finish()`: what the script left as JSON: its changes to the globals and variables (the stores come in
+ *   with the data and stay here meanwhile), its `client.log` lines and its tests' outcomes.
  * `client`, `crypto`, `$random`, `Window`, `atob`, `btoa` and `jsonPath` are the same for every script and are
  * defined here. The built-ins the API uses are taken before any script runs, so a script that replaces
  * `JSON.stringify` changes its own code only. Evaluated under the file name `PRELUDE_FILE`, which stack parsing
@@ -31,7 +33,13 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
   // kept here (dictionaries without a prototype, so no name is special); each change is recorded in ops, which
   // finish() hands to the host with the logs and test outcomes: no call leaves the sandbox for them.
   var dictionary = function (pairs) { var d = Object.create(null); for (var i = 0; i < pairs.length; i++) d[pairs[i][0]] = pairs[i][1]; return d; };
-  var globals = dictionary([]), globalCount = 0, variables = dictionary([]), environment = dictionary([]);
+  var data, loaded, globals, globalCount, variables, environment;
+  // The dictionaries are made when a script first uses one (most handlers only set a global or two).
+  var load = function () {
+    if (loaded) return;
+    loaded = true;
+    globals = dictionary(data.globals); globalCount = data.globals.length; variables = dictionary(data.variables); environment = dictionary(data.environment);
+  };
   var lookup = function (d, name) { var n = toText(name); return n in d ? d[n] : null; };
 
   // Math.random from a seed each script brings: the engine's own generator state is part of the image, so it
@@ -52,18 +60,20 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
       set: function (name, value) {
         var n = toText(name), v = str(value);
         if (v === undefined) v = 'null';
+        load();
         if (!(n in globals)) globalCount++;
         globals[n] = v;
         record(ops, { store: 'globals', op: 'set', name: n, value: v });
       },
-      get: function (name) { return lookup(globals, name); },
-      isEmpty: function () { return globalCount === 0; },
+      get: function (name) { load(); return lookup(globals, name); },
+      isEmpty: function () { load(); return globalCount === 0; },
       clear: function (name) {
         var n = toText(name);
+        load();
         if (n in globals) { delete globals[n]; globalCount--; }
         record(ops, { store: 'globals', op: 'delete', name: n });
       },
-      clearAll: function () { globals = dictionary([]); globalCount = 0; record(ops, { store: 'globals', op: 'clear' }); },
+      clearAll: function () { load(); globals = dictionary([]); globalCount = 0; record(ops, { store: 'globals', op: 'clear' }); },
     }),
     test: function (name, fn) { tests[tests.length] = { name: toText(name), fn: fn, stack: new ErrorType().stack }; },
     assert: function (condition, message) {
@@ -125,12 +135,13 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
         set: function (name, value) {
           var n = toText(name), v = str(value);
           if (v === undefined) v = 'null';
+          load();
           variables[n] = v;
           record(ops, { store: 'variables', op: 'set', name: n, value: v });
         },
-        get: function (name) { return lookup(variables, name); },
+        get: function (name) { load(); return lookup(variables, name); },
       }),
-      environment: freeze({ get: function (name) { return lookup(environment, name); } }),
+      environment: freeze({ get: function (name) { load(); return lookup(environment, name); } }),
       headers: freeze({
         all: function () { return headers.slice(); },
         findByName: function (name) { var n = toText(name).toLowerCase(); for (var i = 0; i < headers.length; i++) if (headers[i].name.toLowerCase() === n) return headers[i]; return null; },
@@ -161,12 +172,17 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
     return freeze(response);
   };
 
+  // A global made when a script first reads it: a handler that reads only the response never builds request.
+  var lazyConstant = function (name, make) {
+    var made, done = false;
+    define(global, name, { get: function () { if (!done) { done = true; made = make(); } return made; }, configurable: false, enumerable: false });
+  };
+
   var begin = function (dataJson, body) {
-    var data = parse(dataJson);
-    globals = dictionary(data.globals); globalCount = data.globals.length; variables = dictionary(data.variables); environment = dictionary(data.environment);
+    data = parse(dataJson);
     s0 = data.seed[0] | 1; s1 = data.seed[1] | 0; s2 = data.seed[2] | 0; s3 = data.seed[3] | 0;
-    constant('request', makeRequest(data.request, data.kind === 'pre-request'));
-    if (data.response !== undefined) constant('response', makeResponse(data.response, body));
+    lazyConstant('request', function () { return makeRequest(data.request, data.kind === 'pre-request'); });
+    if (data.response !== undefined) lazyConstant('response', function () { return makeResponse(data.response, body); });
   };
 
   var runTests = function () {
@@ -191,6 +207,7 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
   };
 
   var finish = function () { return stringify({ ops: ops, logs: logs, tests: outcomes }); };
+  var complete = function () { runTests(); return finish(); };
 
-  return { begin: begin, runTests: runTests, finish: finish };
+  return { begin: begin, complete: complete, finish: finish };
 })`;

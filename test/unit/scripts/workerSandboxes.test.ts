@@ -5,7 +5,7 @@ import { handlerEnv, inline } from './scriptEnv';
 // The worker makes the next script's runtime and context while it waits (and disposes the last one after
 // replying): these prove a sandbox made ahead is still a fresh one, and that a script that hit a limit leaves
 // nothing behind for the next.
-describe('script sandbox in the worker: a fresh runtime and context per script, made ahead of it', function () {
+describe('script sandbox in the worker: every script starts from the memory image of a prepared runtime and context', function () {
   this.timeout(60_000);
   const quick = { timeMs: 300, memoryMb: 32, stackKb: 128 };
 
