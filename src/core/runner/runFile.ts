@@ -22,9 +22,10 @@ export async function runFile(ctx: RunContext, blocks: RequestBlock[], onResult?
 /**
  * runFile without keeping the results: each is handed to `onResult`, in order, once its checks are done, and
  * then let go, so a run of thousands of requests (the CLI's) does not hold every response body until its end.
- * A request's checks (a response handler in the sandbox's worker, `??` lines) run while the next request is
- * prepared and sent, when that one may go out without them (TrailingChecks, mayTrail): the run then costs
- * about the longer of the two rather than their sum. Checks run one at a time, in order.
+ * A request's checks (a response handler in the sandbox's worker, `??` lines) run while the next requests are
+ * prepared and sent, when those may go out without them (TrailingChecks, mayTrail), up to CHECKS_AHEAD: the
+ * run then costs about the longer of the two rather than their sum, and the sandbox's start (~50 ms) holds
+ * nothing up. Checks run one at a time, in order.
  */
 export async function runEach(ctx: RunContext, blocks: RequestBlock[], onResult: (result: RunResult) => void): Promise<void> {
   const trailing = new TrailingChecks();
@@ -40,11 +41,11 @@ export async function runEach(ctx: RunContext, blocks: RequestBlock[], onResult:
   let previous: Promise<void> = Promise.resolve();
   for (const block of blocks) {
     if (!mayTrail(block, fileParts)) await previous;
+    else await trailing.room();
     const sent = await sendSource(fileRequestSource(run, block), run);
-    // The checks before first: a script's globals are set in request order, and results are reported in order.
-    await previous;
     const { result } = sent;
-    previous = trailing.start(sent.checks().then(() => onResult(result)));
+    // After the checks before: a script's globals are set in request order, and results are reported in order.
+    previous = trailing.queue(() => sent.checks().then(() => onResult(result)), result.exchange?.response?.body.length ?? 0);
     const heldBack = result.error?.code === 'SCRIPT';
     if (!result.exchange?.response && !heldBack) break;
   }

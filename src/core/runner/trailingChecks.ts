@@ -1,35 +1,57 @@
 import type { RequestBlock } from '../parser/types';
 import { authNamesOfPart } from '../auth/oauth/authReferences';
 
+/** How far a run may get ahead of its checks: requests whose checks wait, and their response bodies' bytes. */
+export const CHECKS_AHEAD = { requests: 256, bodyBytes: 16 * 1024 * 1024 };
+
 /**
- * The checks (response handlers, `??` lines) of the request before, still running while runEach prepares and
- * sends the next one: a script runs in the sandbox's worker thread, and the next request need not wait for it
- * unless it reads what a script can change, the session's globals. A request prepared while checks ran that
- * read a global (even one not set: a script may be about to set it) is prepared again once they are done.
+ * The checks (response handlers, `??` lines) of the requests before, still running or waiting their turn while
+ * runEach prepares and sends the next ones: a script runs in the sandbox's worker thread, and the next request
+ * need not wait for it unless it reads what a script can change, the session's globals. Checks run one at a
+ * time, in request order (a script sees the globals the scripts before it set). A request prepared while
+ * checks were pending that read a global (even one not set: a script may be about to set it) is prepared
+ * again once they are done.
  */
 export class TrailingChecks {
-  private running: Promise<void> | undefined;
+  private tail: Promise<void> = Promise.resolve();
+  private readonly waiting: { done: Promise<void>; bytes: number }[] = [];
+  private waitingBytes = 0;
   private readWhileRunning = false;
 
-  /** Starts tracking `checks`; the promise returned settles with them (rejecting as they do). */
-  start(checks: Promise<void>): Promise<void> {
-    const tracked = checks.finally(() => {
-      if (this.running === tracked) this.running = undefined;
+  constructor(private readonly ahead: { requests: number; bodyBytes: number } = CHECKS_AHEAD) {}
+
+  /**
+   * Queues `checks` after those queued before; the promise returned settles with them (rejecting as they do,
+   * and so does every later one: a run whose checks failed ends there). `bytes` is what they hold on to.
+   */
+  queue(checks: () => Promise<void>, bytes: number): Promise<void> {
+    const done = this.tail.then(checks).finally(() => {
+      this.waiting.shift();
+      this.waitingBytes -= bytes;
     });
-    this.running = tracked;
-    // The caller awaits `tracked` later: until then its failure must not count as unhandled.
-    tracked.catch(() => undefined);
-    return tracked;
+    // The caller awaits `done` later: until then its failure must not count as unhandled.
+    done.catch(() => undefined);
+    this.waiting.push({ done, bytes });
+    this.waitingBytes += bytes;
+    this.tail = done;
+    return done;
   }
 
-  /** Resolves once no checks are running (never rejects: their failure is their runner's to report). */
+  /** Resolves once the run is within `ahead` of its checks (never rejects). */
+  async room(): Promise<void> {
+    while (this.waiting.length >= this.ahead.requests || this.waitingBytes >= this.ahead.bodyBytes) {
+      await this.waiting[0]?.done.catch(() => undefined);
+    }
+  }
+
+  /** Resolves once no checks are running or waiting (never rejects: their failure is their runner's to report). */
   async settled(): Promise<void> {
-    while (this.running !== undefined) await this.running.catch(() => undefined);
+    while (this.waiting.length > 0) await this.tail.catch(() => undefined);
   }
 
-  /** Called by every read of a global: remembered when checks that may still change it are running. */
+  /** Called by every read of a global: remembered when checks that may still change it are pending. */
   noteGlobalRead(): void {
-    if (this.running !== undefined) this.readWhileRunning = true;
+    if (this.waiting.length > 0) this.readWhileRunning = true;
   }
 
   /** Starts watching for global reads (before preparing a request); `readGlobalsEarly()` tells afterwards. */
@@ -37,7 +59,7 @@ export class TrailingChecks {
     this.readWhileRunning = false;
   }
 
-  /** Whether a global was read while checks were running since `watchReads()`. */
+  /** Whether a global was read while checks were pending since `watchReads()`. */
   readGlobalsEarly(): boolean {
     return this.readWhileRunning;
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseHttpFile } from '../../../src/core/parser/parseHttpFile';
 import { runEach } from '../../../src/core/runner/runFile';
-import { mayTrail } from '../../../src/core/runner/trailingChecks';
+import { TrailingChecks, mayTrail } from '../../../src/core/runner/trailingChecks';
 import type { RunResult } from '../../../src/core/runner/types';
 import { startServer } from '../../support/startServer';
 import type { TestServer } from '../../support/startServer';
@@ -65,6 +65,69 @@ describe('runEach: a request\'s checks run while the next request goes out, when
     const { seenAtReport } = await run(`GET ${server.url}/one\n${slowHandler(300, 'client.global.set("g", "from-one");')}\n\n###\n< {% request.variables.set("x", client.global.get("g")); %}\nGET ${server.url}/two?x={{x}}\n`);
     assert.deepEqual(seenAtReport, [1, 2]);
     assert.equal(server.requests[1]?.url, '/two?x=from-one');
+  });
+});
+
+describe('runEach: requests go out while the checks of several before them wait their turn', function () {
+  this.timeout(20_000);
+  let server: TestServer;
+  before(async () => { server = await startServer(appHandler); });
+  beforeEach(() => { server.requests.length = 0; });
+  after(() => server.close());
+
+  it('three slow handlers in a row hold back no request; they still run in order, each seeing the globals of the one before', async () => {
+    const ctx = contextFor([
+      `GET ${server.url}/one`, slowHandler(150, 'client.global.set("n", "1");'), '', '###',
+      `GET ${server.url}/two`, slowHandler(150, 'client.global.set("n", client.global.get("n") + "2");'), '', '###',
+      `GET ${server.url}/three`, slowHandler(150, 'client.global.set("n", client.global.get("n") + "3");'), '', '###',
+      `GET ${server.url}/four`,
+    ].join('\n'));
+    const seenAtReport: number[] = [];
+    const order: string[] = [];
+    await runEach(ctx, ctx.file.requests, (result) => {
+      seenAtReport.push(server.requests.length);
+      order.push(result.request.url.replace(server.url, ''));
+    });
+    assert.deepEqual(seenAtReport, [4, 4, 4, 4]);
+    assert.deepEqual(order, ['/one', '/two', '/three', '/four']);
+    assert.equal(ctx.sessions.get('default').globals.get('n'), '123');
+  });
+});
+
+describe('TrailingChecks: how far a run gets ahead of its checks', () => {
+  it('room() waits while as many checks as allowed are pending, and resolves when the oldest is done', async () => {
+    const trailing = new TrailingChecks({ requests: 2, bodyBytes: 1000 });
+    let finishFirst!: () => void;
+    const first = trailing.queue(() => new Promise<void>((resolve) => { finishFirst = resolve; }), 10);
+    const second = trailing.queue(() => Promise.resolve(), 10);
+    let roomMade = false;
+    const room = trailing.room().then(() => { roomMade = true; });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(roomMade, false);
+    finishFirst();
+    await Promise.all([first, second, room]);
+    assert.equal(roomMade, true);
+  });
+
+  it('room() also waits while the pending checks hold more response bytes than allowed', async () => {
+    const trailing = new TrailingChecks({ requests: 100, bodyBytes: 1000 });
+    let finish!: () => void;
+    const big = trailing.queue(() => new Promise<void>((resolve) => { finish = resolve; }), 1500);
+    let roomMade = false;
+    const room = trailing.room().then(() => { roomMade = true; });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(roomMade, false);
+    finish();
+    await Promise.all([big, room]);
+    assert.equal(roomMade, true);
+  });
+
+  it('checks run in the order queued, one at a time', async () => {
+    const trailing = new TrailingChecks();
+    const log: string[] = [];
+    const step = (name: string, ms: number) => () => new Promise<void>((resolve) => { log.push(`${name} start`); setTimeout(() => { log.push(`${name} end`); resolve(); }, ms); });
+    await Promise.all([trailing.queue(step('a', 30), 0), trailing.queue(step('b', 1), 0), trailing.queue(step('c', 10), 0)]);
+    assert.deepEqual(log, ['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
   });
 });
 
