@@ -107,7 +107,7 @@ if (want('api')) {
 
 // 1c. Tests: the same login + N GETs, each with `?? status == 200` and a one-line response handler, through
 // `http-session test`, beside the floor (which checks the status in plain JS); plus the in-process cost of one
-// sandboxed script (fresh QuickJS runtime + context, the API, the handler, its tests).
+// sandboxed script (the prepared runtime and context restored from their memory image, the handler, its tests).
 if (want('tests')) {
   let file = `@base = ${server.url}\n\n### login\nPOST {{base}}/login\n?? status == 200\n`;
   for (let i = 1; i <= requests; i++) file += `\n###\nGET {{base}}/items/${i}\n?? status == 200\n> {% client.global.set("last", response.body.id); %}\n`;
@@ -139,7 +139,7 @@ if (want('tests')) {
     for (let i = 0; i < requests; i++) await runScript(source, env());
     perScript.push((performance.now() - t) / requests);
   }
-  rows.push(`\nPer script, in process (${requests} runs × ${runs}): ${median(perScript).toFixed(3)} ms median (fresh runtime + context + API + the one-line handler); the first script of a process also loads the engine: ${firstMs.toFixed(0)} ms.`);
+  rows.push(`\nPer script, in process (${requests} runs × ${runs}): ${median(perScript).toFixed(3)} ms median (restoring the prepared sandbox's memory image, the one-line handler, collecting its outcome); the first script of a process also prepares the engine: ${firstMs.toFixed(0)} ms.`);
   console.log(rows.at(-1));
 }
 

@@ -1,5 +1,11 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { JSONPath } from 'jsonpath-plus';
+import type * as NodeCrypto from 'node:crypto';
+import type * as JsonPathPlus from 'jsonpath-plus';
+
+// Loaded on first use: most scripts need neither, and the sandbox worker starts sooner without them.
+let crypto: typeof NodeCrypto | undefined;
+let jsonPath: typeof JsonPathPlus | undefined;
+const cryptoModule = (): typeof NodeCrypto => (crypto ??= require('node:crypto') as typeof NodeCrypto);
+const jsonPathModule = (): typeof JsonPathPlus => (jsonPath ??= require('jsonpath-plus') as typeof JsonPathPlus);
 
 type Part = [kind: 'text' | 'hex' | 'base64', value: string];
 
@@ -14,7 +20,7 @@ export function hostCall(op: string, args: unknown[]): unknown {
     case 'crypto.digest':
       return digest(s(args[0]), args[1] as Part | null, args[2] as Part[]);
     case 'uuid':
-      return randomUUID();
+      return cryptoModule().randomUUID();
     case 'atob':
       return Buffer.from(s(args[0]), 'base64').toString('latin1');
     case 'btoa':
@@ -31,6 +37,7 @@ function bytes([kind, value]: Part): Buffer {
 }
 
 function digest(algorithm: string, secret: Part | null, parts: Part[]): { hex: string; base64: string; base64url: string } {
+  const { createHash, createHmac } = cryptoModule();
   const hash = secret === null ? createHash(algorithm) : createHmac(algorithm, bytes(secret));
   for (const part of parts) hash.update(bytes(part));
   const out = hash.digest();
@@ -40,7 +47,7 @@ function digest(algorithm: string, secret: Part | null, parts: Part[]): { hex: s
 /** JetBrains' `jsonPath(value, path)`: the one match, or the list when there are several, or null. */
 function jsonPathValue(value: unknown, path: string): unknown {
   if (value === null || typeof value !== 'object') return null;
-  const matches = JSONPath({ path, json: value as object, wrap: true }) as unknown[];
+  const matches = jsonPathModule().JSONPath({ path, json: value as object, wrap: true }) as unknown[];
   if (matches.length === 0) return null;
   return matches.length === 1 ? matches[0] : matches;
 }

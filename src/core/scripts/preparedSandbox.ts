@@ -1,4 +1,3 @@
-import { randomFillSync } from 'node:crypto';
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
 import { captureImage, restoreImage } from './memoryImage';
 import type { MemoryImage } from './memoryImage';
@@ -92,8 +91,10 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
   const finish = context.getProp(api, 'finish');
   make.dispose();
   api.dispose();
+  // Made before the image (quickjs-emscripten keeps it): a handle made after it would point into a heap the
+  // next restore takes back.
+  void context.global;
   const image: MemoryImage = captureImage(memory);
-  const seeds = new SeedPool();
 
   const taken = (json: QuickJSHandle): SandboxOutcome => {
     const text = context.getString(json);
@@ -124,7 +125,7 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
       if (stackBytes !== imageStackBytes) runtime.setMaxStackSize(stackBytes);
       const { body, ...response } = env.response ?? { body: '' };
       const data = context.newString(JSON.stringify({
-        kind: env.kind, request: env.request, seed: seeds.next(), ...(env.response !== undefined ? { response } : {}),
+        kind: env.kind, request: env.request, seed: randomSeed(), ...(env.response !== undefined ? { response } : {}),
         globals: env.globals.entries(), variables: [...env.requestVariables], environment: Object.entries(env.environment),
       }));
       const text = context.newString(body);
@@ -139,18 +140,7 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
   };
 }
 
-/** Four random 32-bit numbers per script for the sandbox's Math.random, drawn from the system a few KB at a time. */
-class SeedPool {
-  private readonly pool = new Uint32Array(1024);
-  private used = this.pool.length;
-
-  next(): number[] {
-    if (this.used === this.pool.length) {
-      // randomFillSync costs ~10 µs a call whatever its size: once per 256 scripts, not per script.
-      randomFillSync(this.pool);
-      this.used = 0;
-    }
-    this.used += 4;
-    return [...this.pool.subarray(this.used - 4, this.used)];
-  }
+/** Four random 32-bit numbers for a script's Math.random (from the host's, itself seeded by the system). */
+function randomSeed(): number[] {
+  return [0, 0, 0, 0].map(() => Math.floor(Math.random() * 0x1_0000_0000));
 }

@@ -20,10 +20,12 @@ export async function responseChecks(block: RequestBlock, exchange: Exchange | u
   const response = exchange?.response;
   if (response === undefined) return { tests: noResponseTests(block, file, exchange?.error?.message ?? 'the request was not sent'), logs: [] };
   const handlers = block.responseHandlers ?? [];
-  const checks: RequestChecks = handlers.length > 0 ? await runScripts(handlers, 'response', setting, request(), responseView(response)) : { tests: [], logs: [] };
+  let text: string | undefined;
+  const body = (): string => (text ??= textOf(response));
+  const checks: RequestChecks = handlers.length > 0 ? await runScripts(handlers, 'response', setting, request(), responseView(response, body())) : { tests: [], logs: [] };
   const assertions = block.assertions ?? [];
   if (assertions.length > 0) {
-    const subject: AssertionSubject = { status: response.status, headers: response.headers, body: textOf(response), durationMs: exchange?.timings.totalMs ?? 0 };
+    const subject: AssertionSubject = { status: response.status, headers: response.headers, body: body(), durationMs: exchange?.timings.totalMs ?? 0 };
     const matchRegex = (pattern: string, flags: string, value: string): Promise<boolean> => sandboxedRegexTest(pattern, flags, value, setting.limits);
     for (const a of assertions) checks.tests.push(await assertionTest(a, subject, file, expand, matchRegex));
   }
@@ -74,8 +76,8 @@ function textOf(response: ResponseData): string {
 }
 
 /** What a handler sees of the response: status, headers, body text and the content type's parts. */
-export function responseView(response: ResponseData): ScriptResponseView {
+export function responseView(response: ResponseData, text = textOf(response)): ScriptResponseView {
   const header = response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(header)?.[1]?.toLowerCase() ?? '';
-  return { status: response.status, headers: response.headers.map(([n, v]) => [n, v]), body: textOf(response), mimeType: response.contentType, charset };
+  return { status: response.status, headers: response.headers.map(([n, v]) => [n, v]), body: text, mimeType: response.contentType, charset };
 }

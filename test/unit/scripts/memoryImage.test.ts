@@ -1,5 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { captureImage, restoreImage } from '../../../src/core/scripts/memoryImage';
+import { newEngine } from '../../../src/core/scripts/quickjsEngine';
+import { PRELUDE_FILE, SANDBOX_PRELUDE } from '../../../src/core/scripts/sandboxPrelude';
+
+/** The image a scan of the whole memory finds: all but the first megabyte-long zero run, up to the last non-zero byte. */
+function fullScan(memory: Uint8Array): [number, number][] {
+  let top = memory.length;
+  while (top > 0 && memory[top - 1] === 0) top--;
+  top = Math.ceil(top / 4096) * 4096;
+  let gapStart = -1;
+  for (let page = 0; page < top; page += 4096) {
+    const zero = memory.subarray(page, page + 4096).every((b) => b === 0);
+    if (zero && gapStart < 0) gapStart = page;
+    if (!zero && gapStart >= 0) {
+      if (page - gapStart >= 1024 * 1024) return [[0, gapStart], [page, top]];
+      gapStart = -1;
+    }
+  }
+  return [[0, top]];
+}
 
 /** A memory laid out as an emscripten module's: data, a mostly untouched stack, the heap, zero past the break. */
 function layout(): Uint8Array {
@@ -26,6 +45,19 @@ describe('memory image of a WebAssembly memory', () => {
     memory.fill(9, 5_345_000, 5_346_000); // heap changed
     restoreImage(memory, image);
     assert.deepEqual(memory, layout());
+  });
+
+  it('of the real engine with the script API installed, is what a scan of the whole memory finds', async function () {
+    this.timeout(20_000);
+    const { module, memory } = await newEngine(64);
+    const runtime = module.newRuntime();
+    const context = runtime.newContext();
+    const api = context.unwrapResult(context.evalCode(SANDBOX_PRELUDE, PRELUDE_FILE));
+    const host = context.newFunction('host', () => context.undefined);
+    context.unwrapResult(context.callFunction(api, context.undefined, host)).dispose();
+    const image = captureImage(memory);
+    assert.deepEqual(image.ranges.map((r) => [r.start, r.start + r.bytes.length]), fullScan(memory));
+    assert.ok(image.size < 1024 * 1024, `the image holds ${image.size} bytes`);
   });
 
   it('leaves memory past the image alone (above the break nothing is read before it is written)', () => {

@@ -2,9 +2,8 @@ import * as assert from 'node:assert/strict';
 import { runScriptIsolated } from '../../../src/core/scripts/runIsolated';
 import { handlerEnv, inline } from './scriptEnv';
 
-// The worker makes the next script's runtime and context while it waits (and disposes the last one after
-// replying): these prove a sandbox made ahead is still a fresh one, and that a script that hit a limit leaves
-// nothing behind for the next.
+// Every script in the worker starts from the memory image of the prepared runtime and context: these prove a
+// restored sandbox is as fresh as a new one, and that a script that hit a limit leaves nothing behind for the next.
 describe('script sandbox in the worker: every script starts from the memory image of a prepared runtime and context', function () {
   this.timeout(60_000);
   const quick = { timeMs: 300, memoryMb: 32, stackKb: 128 };
