@@ -1,6 +1,6 @@
 import type { ScriptEnvironment, ScriptLimits, ScriptRun, ScriptSource, StoreOp } from './types';
 
-/** What the sandbox worker gets for one script: everything as plain data (it crosses as JSON). */
+/** What the sandbox worker gets for one script: everything as plain data (structured-clone safe). */
 export interface ScriptJob {
   id: number;
   source: ScriptSource;

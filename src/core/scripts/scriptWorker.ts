@@ -8,13 +8,11 @@ import type { ScriptJob, ScriptJobResult } from './scriptJob';
 import type { StoreOp } from './types';
 import { DEFAULT_SCRIPT_LIMITS } from './types';
 
-// Jobs and results cross as JSON text (runIsolated.ts says why).
-parentPort?.on('message', (message: string) => {
-  const job = JSON.parse(message) as ScriptJob;
+parentPort?.on('message', (job: ScriptJob) => {
   const ops: StoreOp[] = [];
   void runScript(job.source, jobEnvironment(job, ops), job.limits).then((run) => {
     const result: ScriptJobResult = { id: job.id, run, ops };
-    parentPort?.postMessage(JSON.stringify(result));
+    parentPort?.postMessage(result);
   });
 });
 
