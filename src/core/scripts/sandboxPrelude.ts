@@ -1,17 +1,20 @@
 /**
  * The JetBrains script API, in JavaScript that runs inside the sandbox over one host function for what only
- * the host can do (`host(op, argsJson) -> resultJson | undefined`: digests, UUIDs, base64, JSONPath). It is evaluated once per engine, before the engine's memory
- * image is taken (preparedSandbox.ts), so its cost is not paid per script. It is a function expression: the
- * runner calls it with the host function, so no global ever holds the host, and it returns
- * - `begin(dataJson, body)`: the script's own data (kind, request, response without its body, a random seed)
- *   and the response body; it defines `request` and `response`, which differ per script;
+ * the host can do (`host(op, argsJson) -> resultJson | undefined`: digests, UUIDs, base64, JSONPath). It is
+ * evaluated once per engine, before the engine's memory image is taken (preparedSandbox.ts), so its cost is
+ * not paid per script. It is a function expression: the runner calls it with the host function, so no global
+ * ever holds the host, and it returns
+ * - `begin(dataJson, body)`: the script's own data (kind, request, response without its body, the globals,
+ *   variables and environment, a random seed) and the response body; it defines `request` and `response`,
+ *   which differ per script (each made when first read);
  * - `complete()`: runs the registered `client.test` bodies after the script's own code (JetBrains order), then
  *   returns `finish()`;
  * - `finish()`: what the script left as JSON: its changes to the globals and variables (the stores come in
  *   with the data and stay here meanwhile), its `client.log` lines and its tests' outcomes.
  * `client`, `crypto`, `$random`, `Window`, `atob`, `btoa` and `jsonPath` are the same for every script and are
- * defined here. The built-ins the API uses are taken before any script runs, so a script that replaces
- * `JSON.stringify` changes its own code only. Evaluated under the file name `PRELUDE_FILE`, which stack parsing
+ * defined here. The built-ins the API keeps its state with (JSON, String, Error, Object's freeze, create and
+ * defineProperty) are taken before any script runs, so a script that replaces `JSON.stringify` changes its
+ * own code only. Evaluated under the file name `PRELUDE_FILE`, which stack parsing
  * skips. Plain ASCII: QuickJS compiles any other character about twice as slowly.
  */
 export const PRELUDE_FILE = 'http-session-api';
@@ -21,7 +24,7 @@ export const EXIT_SIGNAL = '__http_session_exit__';
 
 export const SANDBOX_PRELUDE = String.raw`(function (host) {
   'use strict';
-  var global = globalThis, stringify = JSON.stringify, parse = JSON.parse, freeze = Object.freeze, define = Object.defineProperty;
+  var global = globalThis, stringify = JSON.stringify, parse = JSON.parse, freeze = Object.freeze, define = Object.defineProperty, createObject = Object.create;
   var ErrorType = Error, toText = String, imul = Math.imul, floor = Math.floor, mathRandom;
   var call = function (op, args) { var r = host(op, stringify(args === undefined ? [] : args)); return r === undefined ? undefined : parse(r); };
   var str = function (v) { return typeof v === 'string' ? v : v === undefined ? 'undefined' : stringify(v); };
@@ -32,7 +35,7 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
   // The session's globals, the request's variables and the environment come in with the script's data and are
   // kept here (dictionaries without a prototype, so no name is special); each change is recorded in ops, which
   // finish() hands to the host with the logs and test outcomes: no call leaves the sandbox for them.
-  var dictionary = function (pairs) { var d = Object.create(null); for (var i = 0; i < pairs.length; i++) d[pairs[i][0]] = pairs[i][1]; return d; };
+  var dictionary = function (pairs) { var d = createObject(null); for (var i = 0; i < pairs.length; i++) d[pairs[i][0]] = pairs[i][1]; return d; };
   var data, loaded, globals, globalCount, variables, environment;
   // The dictionaries are made when a script first uses one (most handlers only set a global or two).
   var load = function () {
