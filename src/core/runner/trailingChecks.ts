@@ -17,6 +17,8 @@ export class TrailingChecks {
   private readonly waiting: { done: Promise<void>; bytes: number }[] = [];
   private waitingBytes = 0;
   private readWhileRunning = false;
+  /** The first checks that failed: no request goes out after it (room() rethrows it). */
+  private failure: { error: unknown } | undefined;
 
   constructor(private readonly ahead: { requests: number; bodyBytes: number } = CHECKS_AHEAD) {}
 
@@ -30,16 +32,23 @@ export class TrailingChecks {
       this.waitingBytes -= bytes;
     });
     // The caller awaits `done` later: until then its failure must not count as unhandled.
-    done.catch(() => undefined);
+    done.catch((error: unknown) => {
+      this.failure ??= { error };
+    });
     this.waiting.push({ done, bytes });
     this.waitingBytes += bytes;
     this.tail = done;
     return done;
   }
 
-  /** Resolves once the run is within `ahead` of its checks (never rejects). */
+  /**
+   * Resolves once the run is within `ahead` of its checks; rejects as the first checks that failed did (the
+   * run ends there, as it did when each request waited for the checks before it).
+   */
   async room(): Promise<void> {
-    while (this.waiting.length >= this.ahead.requests || this.waitingBytes >= this.ahead.bodyBytes) {
+    for (;;) {
+      if (this.failure !== undefined) throw this.failure.error;
+      if (this.waiting.length < this.ahead.requests && this.waitingBytes < this.ahead.bodyBytes) return;
       await this.waiting[0]?.done.catch(() => undefined);
     }
   }

@@ -4,6 +4,8 @@
  * for the earliest deadline; when it fires, jobs past theirs are reported and it is set again for the next.
  * It never keeps the process alive: a job in flight does that through its worker.
  */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
 export class JobWatchdog {
   private readonly deadlines = new Map<number, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,7 +27,9 @@ export class JobWatchdog {
   private arm(at: number): void {
     clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = setTimeout(() => this.fire(), Math.max(0, at - performance.now()));
+    // setTimeout takes at most 2^31 - 1 ms (a longer delay fires at once, with a warning): a job with a longer
+    // limit is looked at again then.
+    this.timer = setTimeout(() => this.fire(), Math.min(MAX_DELAY_MS, Math.max(0, at - performance.now())));
     this.timer.unref();
   }
 

@@ -1,5 +1,5 @@
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
-import { preparedSandbox, retirePreparedSandbox } from './preparedSandbox';
+import { currentSandbox, retirePreparedSandbox } from './preparedSandbox';
 import type { PreparedSandbox, RawTest, SandboxOutcome } from './preparedSandbox';
 import { EXIT_SIGNAL } from './sandboxPrelude';
 import { SCRIPT_FILE, failureFrom, positionInStack } from './scriptFailure';
@@ -15,13 +15,14 @@ import type { ScriptEnvironment, ScriptFailure, ScriptLimits, ScriptRun, ScriptS
 export async function runScript(source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits = DEFAULT_SCRIPT_LIMITS): Promise<ScriptRun> {
   const run: ScriptRun = { tests: [], logs: [], ms: 0 };
   let started = performance.now();
+  let sandbox: PreparedSandbox | undefined;
   try {
-    const sandbox = await preparedSandbox(limits.memoryMb);
+    sandbox = await currentSandbox(limits.memoryMb);
     started = performance.now();
     evaluate(sandbox, source, env, limits, run);
   } catch (error) {
     // The engine itself failed (a host-side overflow or a WebAssembly trap): the script's fault, not the host's.
-    retirePreparedSandbox(limits.memoryMb);
+    if (sandbox !== undefined) retirePreparedSandbox(sandbox);
     const message = error instanceof Error ? error.message : String(error);
     run.failure = message === 'interrupted'
       ? failureFrom({ name: 'InternalError', message }, source, limits)
@@ -31,12 +32,15 @@ export async function runScript(source: ScriptSource, env: ScriptEnvironment, li
   return run;
 }
 
+/** What QuickJS throws when its heap is full, as dumped. */
+const OUT_OF_MEMORY = { name: 'InternalError', message: 'out of memory' };
+
 /** Runs the script and its tests in the prepared sandbox, from its image, then takes what they left. */
 function evaluate(sandbox: PreparedSandbox, source: ScriptSource, env: ScriptEnvironment, limits: ScriptLimits, run: ScriptRun): void {
   const { context } = sandbox;
-  const beginError = sandbox.reset(Date.now() + limits.timeMs, limits.stackKb * 1024, env);
-  if (beginError !== undefined) {
-    run.failure = thrownFailure(context, beginError, source, limits);
+  const cannotStart = sandbox.reset(Date.now() + limits.timeMs, limits.stackKb * 1024, env);
+  if (cannotStart !== undefined) {
+    run.failure = 'thrown' in cannotStart ? thrownFailure(context, cannotStart.thrown, source, limits) : failureFrom(OUT_OF_MEMORY, source, limits);
     return;
   }
   // Not padded to the file's line and column (QuickJS would parse thousands of newlines for a script low in a
@@ -74,9 +78,10 @@ function thrownFailure(context: QuickJSContext, error: QuickJSHandle, source: Sc
   try {
     dumped = context.dump(error);
   } catch {
-    dumped = { name: 'InternalError', message: 'out of memory' };
+    dumped = OUT_OF_MEMORY;
   } finally {
-    error.dispose();
+    // dump() has already disposed a thrown promise.
+    if (error.alive) error.dispose();
   }
   if (dumped !== null && typeof dumped === 'object' && (dumped as { message?: unknown }).message === EXIT_SIGNAL) return undefined;
   return failureFrom(dumped, source, limits);

@@ -5,16 +5,18 @@
  * not paid per script. It is a function expression: the runner calls it with the host function, so no global
  * ever holds the host, and it returns
  * - `begin(dataJson, body)`: the script's own data (kind, request, response without its body, the globals,
- *   variables and environment, a random seed) and the response body; it defines `request` and `response`,
- *   which differ per script (each made when first read);
+ *   variables and environment, a random seed) and the response body (undefined for a large one, which the
+ *   host hands over when it is read: `host('body')`); it defines `request` and `response`, which differ per
+ *   script (each made when first read);
  * - `complete()`: runs the registered `client.test` bodies after the script's own code (JetBrains order), then
  *   returns `finish()`;
  * - `finish()`: what the script left as JSON: its changes to the globals and variables (the stores come in
  *   with the data and stay here meanwhile), its `client.log` lines and its tests' outcomes.
  * `client`, `crypto`, `$random`, `Window`, `atob`, `btoa` and `jsonPath` are the same for every script and are
  * defined here. The built-ins the API keeps its state with (JSON, String, Error, Object's freeze, create and
- * defineProperty) are taken before any script runs, so a script that replaces `JSON.stringify` changes its
- * own code only. Evaluated under the file name `PRELUDE_FILE`, which stack parsing
+ * defineProperty) are taken before any script runs, and what it hands back is JSON text it builds from
+ * strings, so a script that replaces `JSON.stringify` or puts a setter or `toJSON` on a prototype changes
+ * its own code only. Evaluated under the file name `PRELUDE_FILE`, which stack parsing
  * skips. Plain ASCII: QuickJS compiles any other character about twice as slowly.
  */
 export const PRELUDE_FILE = 'http-session-api';
@@ -31,7 +33,14 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
   var constant = function (name, value) { define(global, name, { value: value, writable: false, configurable: false, enumerable: false }); };
   var exitSignal = freeze({ message: '${EXIT_SIGNAL}' });
   var tests = [], outcomes = [], logs = [], ops = [];
-  var record = function (list, item) { list[list.length] = item; };
+  // Kept with defineProperty and as JSON text made of strings: a setter or toJSON a script puts on
+  // Array.prototype or Object.prototype cannot reach what the API hands back.
+  var record = function (list, item) { define(list, list.length, { value: item, writable: true, enumerable: true, configurable: true }); };
+  var jsonList = function (list) { var out = ''; for (var i = 0; i < list.length; i++) out += (i > 0 ? ',' : '') + list[i]; return '[' + out + ']'; };
+  var recordOp = function (op, name, value) {
+    record(ops, '{"store":' + stringify(op === 'variable' ? 'variables' : 'globals') + ',"op":' + stringify(op === 'variable' ? 'set' : op) +
+      (name === undefined ? '' : ',"name":' + stringify(name)) + (value === undefined ? '' : ',"value":' + stringify(value)) + '}');
+  };
   // The session's globals, the request's variables and the environment come in with the script's data and are
   // kept here (dictionaries without a prototype, so no name is special); each change is recorded in ops, which
   // finish() hands to the host with the logs and test outcomes: no call leaves the sandbox for them.
@@ -66,7 +75,7 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
         load();
         if (!(n in globals)) globalCount++;
         globals[n] = v;
-        record(ops, { store: 'globals', op: 'set', name: n, value: v });
+        recordOp('set', n, v);
       },
       get: function (name) { load(); return lookup(globals, name); },
       isEmpty: function () { load(); return globalCount === 0; },
@@ -74,15 +83,18 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
         var n = toText(name);
         load();
         if (n in globals) { delete globals[n]; globalCount--; }
-        record(ops, { store: 'globals', op: 'delete', name: n });
+        recordOp('delete', n);
       },
-      clearAll: function () { load(); globals = dictionary([]); globalCount = 0; record(ops, { store: 'globals', op: 'clear' }); },
+      clearAll: function () { load(); globals = dictionary([]); globalCount = 0; recordOp('clear'); },
     }),
-    test: function (name, fn) { tests[tests.length] = { name: toText(name), fn: fn, stack: new ErrorType().stack }; },
+    test: function (name, fn) { record(tests, { name: toText(name), fn: fn, stack: toText(new ErrorType().stack) }); },
     assert: function (condition, message) {
-      if (!condition) { var e = new ErrorType(message === undefined ? 'Assertion failed' : toText(message)); e.name = 'AssertionError'; throw e; }
+      if (condition) return;
+      var e = new ErrorType(message === undefined ? 'Assertion failed' : toText(message));
+      define(e, 'name', { value: 'AssertionError', writable: true, enumerable: false, configurable: true });
+      throw e;
     },
-    log: function () { var line = ''; for (var i = 0; i < arguments.length; i++) { var part = str(arguments[i]); line += (i > 0 ? ' ' : '') + (part === undefined ? '' : part); } record(logs, line); },
+    log: function () { var line = ''; for (var i = 0; i < arguments.length; i++) { var part = str(arguments[i]); line += (i > 0 ? ' ' : '') + (part === undefined ? '' : part); } record(logs, stringify(line)); },
     exit: function () { throw exitSignal; },
   }));
 
@@ -140,7 +152,7 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
           if (v === undefined) v = 'null';
           load();
           variables[n] = v;
-          record(ops, { store: 'variables', op: 'set', name: n, value: v });
+          recordOp('variable', n, v);
         },
         get: function (name) { load(); return lookup(variables, name); },
       }),
@@ -161,17 +173,20 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
     // Parsed when first read: a handler that reads only the status never pays for a big body.
     define(response, 'body', { enumerable: true, get: function () {
       if (!parsed) {
+        // A large body stays on the host until read (begin got undefined for it).
+        var raw = text === undefined ? host('body', '[]') : text;
+        body = raw;
+        if (/^application\/json$|\+json$/.test(r.mimeType)) { try { body = parse(raw); } catch (e) { body = raw; } }
         parsed = true;
-        body = text;
-        if (/^application\/json$|\+json$/.test(r.mimeType)) { try { body = parse(text); } catch (e) { body = text; } }
       }
       return body;
     } });
-    response.headers = freeze({
+    var property = function (name, value) { define(response, name, { value: value, writable: true, enumerable: true, configurable: true }); };
+    property('headers', freeze({
       valueOf: function (name) { var n = lower(name); for (var i = 0; i < pairs.length; i++) if (lower(pairs[i][0]) === n) return pairs[i][1]; return null; },
       valuesOf: function (name) { var n = lower(name); return pairs.filter(function (p) { return lower(p[0]) === n; }).map(function (p) { return p[1]; }); },
-    });
-    response.contentType = freeze({ mimeType: r.mimeType, charset: r.charset });
+    }));
+    property('contentType', freeze({ mimeType: r.mimeType, charset: r.charset }));
     return freeze(response);
   };
 
@@ -190,26 +205,28 @@ export const SANDBOX_PRELUDE = String.raw`(function (host) {
 
   var runTests = function () {
     for (var i = 0; i < tests.length; i++) {
-      var t = tests[i], outcome = { name: t.name, stack: t.stack };
+      var t = tests[i], error, errorStack;
       if (typeof t.fn !== 'function') {
-        outcome.error = 'TypeError: client.test("' + t.name + '", ...) needs a function';
-        outcome.errorStack = '';
+        error = 'TypeError: client.test("' + t.name + '", ...) needs a function';
+        errorStack = '';
       } else {
+        error = undefined;
         try {
           t.fn();
         } catch (e) {
           if (e !== exitSignal) {
             var isError = e instanceof ErrorType;
-            outcome.error = isError ? e.name + ': ' + e.message : 'threw ' + str(e);
-            outcome.errorStack = isError ? toText(e.stack) : '';
+            error = isError ? e.name + ': ' + e.message : 'threw ' + str(e);
+            errorStack = isError ? toText(e.stack) : '';
           }
         }
       }
-      record(outcomes, outcome);
+      record(outcomes, '{"name":' + stringify(t.name) + ',"stack":' + stringify(t.stack) +
+        (error === undefined ? '' : ',"error":' + stringify(toText(error)) + ',"errorStack":' + stringify(toText(errorStack))) + '}');
     }
   };
 
-  var finish = function () { return stringify({ ops: ops, logs: logs, tests: outcomes }); };
+  var finish = function () { return '{"ops":' + jsonList(ops) + ',"logs":' + jsonList(logs) + ',"tests":' + jsonList(outcomes) + '}'; };
   var complete = function () { runTests(); return finish(); };
 
   return { begin: begin, complete: complete, finish: finish };

@@ -94,6 +94,20 @@ describe('runEach: requests go out while the checks of several before them wait 
   });
 });
 
+describe('runEach: a run whose checks failed ends there', function () {
+  this.timeout(20_000);
+  let server: TestServer;
+  before(async () => { server = await startServer(appHandler); });
+  after(() => server.close());
+
+  it('no request goes out once the checks before it failed (the failure is the run\'s)', async () => {
+    const ctx = contextFor([1, 2, 3, 4, 5, 6].map((n) => `GET ${server.url}/n${n}`).join('\n\n###\n'));
+    server.requests.length = 0;
+    await assert.rejects(runEach(ctx, ctx.file.requests, () => { throw new Error('reporting failed'); }), /reporting failed/);
+    assert.ok(server.requests.length <= 2, `${server.requests.length} requests went out`);
+  });
+});
+
 describe('TrailingChecks: how far a run gets ahead of its checks', () => {
   it('room() waits while as many checks as allowed are pending, and resolves when the oldest is done', async () => {
     const trailing = new TrailingChecks({ requests: 2, bodyBytes: 1000 });

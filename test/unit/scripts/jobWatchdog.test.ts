@@ -26,4 +26,18 @@ describe('one watchdog timer for the script jobs in flight', () => {
     await sleep(350);
     assert.equal(expired.length, 1, 'the forgotten job was not reported');
   });
+
+  it('a limit longer than a timer can wait is watched without a warning and without firing early', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    const expired: number[] = [];
+    const watchdog = new JobWatchdog((id) => expired.push(id));
+    watchdog.watch(1, 2 ** 33);
+    await sleep(50);
+    watchdog.forget(1);
+    process.off('warning', onWarning);
+    assert.deepEqual(expired, []);
+    assert.deepEqual(warnings, []);
+  });
 });

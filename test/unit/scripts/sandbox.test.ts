@@ -117,6 +117,41 @@ describe('script sandbox (QuickJS on WebAssembly)', () => {
     assert.equal(globals.map.size, 0);
   });
 
+  it('throwing a promise fails the script with what it threw; the engine goes on', async () => {
+    const run = await runScript(inline('throw Promise.resolve(1)'), handlerEnv());
+    assert.equal(run.failure?.kind, 'error');
+    assert.match(run.failure?.message ?? '', /^threw /);
+    const next = await runScript(inline('client.log("next")'), handlerEnv());
+    assert.deepEqual(next.logs, ['next']);
+  });
+
+  it('a setter or toJSON a script puts on a prototype does not reach the tests, logs and globals it hands back', async () => {
+    const globals = mapGlobals();
+    const code = [
+      'Object.prototype.toJSON = function () { return 1 }; Array.prototype.toJSON = function () { return [] };',
+      'Object.defineProperty(Array.prototype, "0", { set: function () {}, configurable: true });',
+      'Object.defineProperty(Object.prototype, "error", { set: function () {}, configurable: true });',
+      'client.global.set("g", "v"); client.log("logged");',
+      'client.test("fails", function () { client.assert(false, "no") }); client.test("passes", function () {});',
+    ].join('\n');
+    const run = await runScript(inline(code), handlerEnv({}, { globals }));
+    assert.equal(run.failure, undefined, run.failure?.message);
+    assert.deepEqual([...globals.map], [['g', 'v']]);
+    assert.deepEqual(run.logs, ['logged']);
+    assert.deepEqual(run.tests.map((t) => [t.name, t.passed, t.message]), [['fails', false, 'no'], ['passes', true, undefined]]);
+  });
+
+  it('a large body is handed over only when read: reading the status alone works whatever its size', async () => {
+    const big = '€'.repeat(20_000_000);
+    const status = await runScript(inline('client.log(response.status)'), handlerEnv({ body: big, mimeType: 'text/plain' }));
+    assert.equal(status.failure, undefined, status.failure?.message);
+    assert.deepEqual(status.logs, ['200']);
+    const read = await runScript(inline('client.log(response.body.length)'), handlerEnv({ body: big, mimeType: 'text/plain' }));
+    assert.equal(read.failure?.kind, 'memory');
+    const fine = await runScript(inline('client.log(response.body.length, response.body.length)'), handlerEnv({ body: 'x'.repeat(200_000), mimeType: 'text/plain' }));
+    assert.deepEqual(fine.logs, ['200000 200000']);
+  });
+
   it('throwing a non-Error value names the value', async () => {
     const run = await runScript(inline('throw {code: 3}'), handlerEnv());
     assert.equal(run.failure?.message, 'threw {"code":3}');
