@@ -44,6 +44,9 @@ export type ResetFailure = { thrown: QuickJSHandle } | { outOfMemory: true };
 export interface PreparedSandbox {
   readonly memoryMb: number;
   readonly context: QuickJSContext;
+  /** The engine's memory and the image taken of it (read by the test that checks the image scan). */
+  readonly memory: Uint8Array;
+  readonly image: MemoryImage;
   /**
    * Restores the image and readies it for one script: its time limit (a deadline in `Date.now()` time), stack
    * size, and data (`request`, `response`, the globals, variables and environment it may read). Returns why
@@ -163,6 +166,8 @@ async function prepare(memoryMb: number): Promise<PreparedSandbox> {
   return {
     memoryMb,
     context,
+    memory,
+    image,
     reset(until, stackBytes, env) {
       restoreImage(memory, image);
       deadline = until;
