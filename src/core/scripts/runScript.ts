@@ -2,6 +2,7 @@ import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { currentSandbox, retirePreparedSandbox } from './preparedSandbox';
 import type { PreparedSandbox, RawTest, SandboxOutcome } from './preparedSandbox';
 import { EXIT_SIGNAL } from './sandboxPrelude';
+import { applyOps } from './scriptJob';
 import { SCRIPT_FILE, failureFrom, positionInStack } from './scriptFailure';
 import { DEFAULT_SCRIPT_LIMITS } from './types';
 import type { ScriptEnvironment, ScriptFailure, ScriptLimits, ScriptRun, ScriptSource, ScriptTestOutcome } from './types';
@@ -62,12 +63,7 @@ function evaluate(sandbox: PreparedSandbox, source: ScriptSource, env: ScriptEnv
 
 /** Applies a script's changes to the host's stores, in order, and keeps its logs and tests. */
 function take(outcome: SandboxOutcome, env: ScriptEnvironment, source: ScriptSource, run: ScriptRun): void {
-  for (const o of outcome.ops) {
-    if (o.store === 'variables') env.requestVariables.set(o.name, o.value);
-    else if (o.op === 'set') env.globals.set(o.name, o.value);
-    else if (o.op === 'delete') env.globals.delete(o.name);
-    else env.globals.clear();
-  }
+  applyOps(outcome.ops, env);
   run.logs.push(...outcome.logs);
   run.tests = outcome.tests.map((t: RawTest) => testOutcome(t, source));
 }

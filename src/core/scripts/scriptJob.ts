@@ -53,7 +53,7 @@ export function jobEnvironment(job: ScriptJob, ops: StoreOp[]): ScriptEnvironmen
   return env;
 }
 
-/** Replays a worker's changes onto the host's stores. */
+/** Replays a script's changes onto the host's stores, in order (the sandbox's onto the worker's, the worker's onto the host's). */
 export function applyOps(ops: readonly StoreOp[], env: ScriptEnvironment): void {
   for (const o of ops) {
     if (o.store === 'variables') env.requestVariables.set(o.name, o.value);

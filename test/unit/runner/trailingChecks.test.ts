@@ -66,14 +66,6 @@ describe('runEach: a request\'s checks run while the next request goes out, when
     assert.deepEqual(seenAtReport, [1, 2]);
     assert.equal(server.requests[1]?.url, '/two?x=from-one');
   });
-});
-
-describe('runEach: requests go out while the checks of several before them wait their turn', function () {
-  this.timeout(20_000);
-  let server: TestServer;
-  before(async () => { server = await startServer(appHandler); });
-  beforeEach(() => { server.requests.length = 0; });
-  after(() => server.close());
 
   it('three slow handlers in a row hold back no request; they still run in order, each seeing the globals of the one before', async () => {
     const ctx = contextFor([
@@ -92,13 +84,6 @@ describe('runEach: requests go out while the checks of several before them wait 
     assert.deepEqual(order, ['/one', '/two', '/three', '/four']);
     assert.equal(ctx.sessions.get('default').globals.get('n'), '123');
   });
-});
-
-describe('runEach: a run whose checks failed ends there', function () {
-  this.timeout(20_000);
-  let server: TestServer;
-  before(async () => { server = await startServer(appHandler); });
-  after(() => server.close());
 
   it('no request goes out once the checks before it failed (the failure is the run\'s)', async () => {
     const ctx = contextFor([1, 2, 3, 4, 5, 6].map((n) => `GET ${server.url}/n${n}`).join('\n\n###\n'));
